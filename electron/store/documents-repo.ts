@@ -1,0 +1,128 @@
+import type { Database } from 'better-sqlite3';
+import type { DocumentKind, DocumentSort, DocumentSummary, Passage } from '../../shared/domain/document';
+
+export interface NewDocument {
+  id: string;
+  sha256: string;
+  fileName: string;
+  kind: DocumentKind;
+  title: string;
+  encoding: string | null;
+  pageCount: number;
+  text: string;
+  bytes: Uint8Array;
+  importedAt: string;
+  passages: Omit<Passage, 'id'>[];
+}
+
+export interface StoredDocument extends DocumentSummary {
+  encoding: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  file_name: string;
+  kind: DocumentKind;
+  size_bytes: number;
+  sha256: string;
+  page_count: number;
+  passage_count: number;
+  char_count: number;
+  imported_at: string;
+  encoding: string | null;
+}
+
+const SELECT_DOCUMENT = `
+  SELECT d.id, d.title, d.file_name, d.kind, o.size_bytes, d.sha256, d.page_count, d.char_count,
+         d.imported_at, d.encoding,
+         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count
+  FROM documents d JOIN originals o ON o.sha256 = d.sha256`;
+
+const ORDER: Record<DocumentSort, string> = {
+  imported_desc: 'd.imported_at DESC, d.rowid DESC',
+  imported_asc: 'd.imported_at ASC, d.rowid ASC',
+  title_asc: 'd.title COLLATE NOCASE ASC, d.rowid ASC',
+};
+
+const toDocument = (r: DocumentRow): StoredDocument => ({
+  id: r.id,
+  title: r.title,
+  fileName: r.file_name,
+  kind: r.kind,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  pageCount: r.page_count,
+  passageCount: r.passage_count,
+  charCount: r.char_count,
+  importedAt: r.imported_at,
+  encoding: r.encoding,
+});
+
+/** Passage ids are stable: the document id and the passage's position in it. */
+export const passageId = (documentId: string, seq: number): string => `${documentId}#${seq}`;
+
+/** All SQL about documents and passages. */
+export class DocumentsRepo {
+  constructor(private readonly db: Database) {}
+
+  findBySha256(sha256: string): StoredDocument | undefined {
+    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.sha256 = ?`).get(sha256) as DocumentRow | undefined;
+    return row && toDocument(row);
+  }
+
+  get(id: string): StoredDocument | undefined {
+    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    return row && toDocument(row);
+  }
+
+  /** Ids starting with `prefix` (at most `limit`), for the CLI's short ids. */
+  idsWithPrefix(prefix: string, limit: number): string[] {
+    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return (
+      this.db.prepare(`SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT ?`).all(`${escaped}%`, limit) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  list(sort: DocumentSort, limit: number, offset: number): StoredDocument[] {
+    const rows = this.db
+      .prepare(`${SELECT_DOCUMENT} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
+      .all(limit, offset) as DocumentRow[];
+    return rows.map(toDocument);
+  }
+
+  passages(documentId: string): Passage[] {
+    return this.db
+      .prepare(
+        `SELECT id, seq, page, paragraph, start, end, text FROM passages WHERE document_id = ? ORDER BY seq`,
+      )
+      .all(documentId) as Passage[];
+  }
+
+  /** One transaction per document: it is stored whole or not at all. */
+  insert(doc: NewDocument): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT OR IGNORE INTO originals (sha256, size_bytes, bytes) VALUES (?, ?, ?)`)
+        .run(doc.sha256, doc.bytes.byteLength, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(doc.id, doc.sha256, doc.fileName, doc.kind, doc.title, doc.encoding, doc.pageCount, doc.text.length, doc.importedAt);
+      const insertPassage = this.db.prepare(
+        `INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const p of doc.passages) {
+        insertPassage.run(passageId(doc.id, p.seq), doc.id, p.seq, p.page, p.paragraph, p.start, p.end, p.text);
+      }
+    })();
+  }
+
+  count(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM documents`).get() as { n: number }).n;
+  }
+}

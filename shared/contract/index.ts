@@ -1,0 +1,37 @@
+/**
+ * The one contract between the renderer and main. Every call (request and response) and
+ * every pushed event is declared here; the preload bridge, the web bridge, the main-side
+ * handler registry and the renderer client are all derived from these two maps.
+ */
+import type { z } from 'zod';
+import { appCalls } from './app';
+import { documentCalls, documentEvents } from './documents';
+import { settingsCalls } from './settings';
+
+export const calls = {
+  ...appCalls,
+  ...settingsCalls,
+  ...documentCalls,
+} as const;
+
+export const events = {
+  ...documentEvents,
+} as const;
+
+type Calls = typeof calls;
+type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+/** What a handler receives: the input after validation and defaults. */
+export type ParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

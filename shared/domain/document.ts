@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** File kinds the store can hold. Parsers for pdf and docx arrive with the document-store work. */
+export const DocumentKind = z.enum(['txt', 'md', 'pdf', 'docx']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const DocumentId = z.uuid();
+
+export const DocumentSummary = z.object({
+  id: DocumentId,
+  title: z.string(),
+  fileName: z.string(),
+  kind: DocumentKind,
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pageCount: z.number().int().nonnegative(),
+  passageCount: z.number().int().nonnegative(),
+  charCount: z.number().int().nonnegative(),
+  importedAt: z.iso.datetime(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/**
+ * An addressable piece of a document: a citation or search hit names its id and the
+ * reader opens page `page` at paragraph `paragraph`. `start`/`end` are offsets into the
+ * document's full text (UTF-16 code units, as JavaScript strings count them).
+ */
+export const Passage = z.object({
+  id: z.string(),
+  seq: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const DocumentDetail = DocumentSummary.extend({
+  encoding: z.string().nullable(),
+  passages: z.array(Passage),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+export const DocumentSort = z.enum(['imported_desc', 'imported_asc', 'title_asc']);
+export type DocumentSort = z.infer<typeof DocumentSort>;
+
+/** One result per file offered for import: never a thrown error for a single bad file. */
+export const ImportOutcome = z.discriminatedUnion('status', [
+  z.object({ file: z.string(), status: z.literal('imported'), id: DocumentId, title: z.string() }),
+  z.object({ file: z.string(), status: z.literal('duplicate'), id: DocumentId, title: z.string() }),
+  z.object({
+    file: z.string(),
+    status: z.literal('rejected'),
+    reason: z.object({
+      code: z.string(),
+      message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;

@@ -1,0 +1,126 @@
+import { calls, CALL_NAMES } from '../../shared/contract';
+import type { CallName, EventName, EventPayload } from '../../shared/contract';
+import { createBridge } from '../../shared/bridge';
+import { createDispatch } from '../../electron/ipc/dispatch';
+import type { CallContext } from '../../electron/ipc/handlers';
+import { testApp } from '../support/app';
+
+const app = testApp();
+const dispatch = createDispatch(app.handlers, { validateOutput: true });
+const emitted: { event: EventName; payload: unknown }[] = [];
+const ctx: CallContext = {
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    emitted.push({ event, payload });
+  },
+};
+
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+const missingId = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * One valid and several invalid inputs per channel. Typed by CallName, so a channel added to
+ * the contract without examples here is a compile error.
+ */
+const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> = {
+  'app:info': { valid: () => ({}), invalid: [{ extra: 1 }, 'x'] },
+  'settings:get': { valid: () => ({}), invalid: [{ locale: 'en-US' }, 42] },
+  'settings:update': { valid: () => ({ locale: 'en-US' }), invalid: [{ locale: 'fr-FR' }, { theme: 'dark' }] },
+  'documents:list': {
+    valid: () => ({ sort: 'title_asc', limit: 10 }),
+    invalid: [{ sort: 'random' }, { limit: 0 }, { limit: 1.5 }, { offset: -1 }],
+  },
+  'documents:get': {
+    valid: () => ({ id: app.documents.list()[0]!.id }),
+    invalid: [{}, { id: 'not-a-uuid' }, { id: 7 }],
+  },
+  'documents:import': {
+    valid: () => ({ files: [{ name: '契约.txt', bytes: bytes('合同条款\n第一条') }] }),
+    invalid: [
+      { files: [] },
+      { files: [{ name: 'a.txt', bytes: 'not bytes' }] },
+      { files: [{ name: '', bytes: bytes('x') }] },
+      { files: [{ name: 'x'.repeat(300), bytes: bytes('x') }] },
+      { files: [{ name: 'a.txt' }] },
+    ],
+  },
+};
+
+describe('IPC contract', () => {
+  beforeAll(async () => {
+    await dispatch('documents:import', { files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] }, ctx);
+  });
+
+  test('the examples cover exactly the contract', () => {
+    expect(Object.keys(examples).sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  test.each(CALL_NAMES)('%s serves a valid input (and the reply matches its schema)', async (channel) => {
+    const result = await dispatch(channel, examples[channel].valid(), ctx);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) expect(calls[channel].output.safeParse(result.value).success).toBe(true);
+  });
+
+  test.each(CALL_NAMES.flatMap((c) => examples[c].invalid.map((input, i) => [c, i, input] as const)))(
+    '%s rejects invalid input #%i with invalid_input',
+    async (channel, _i, input) => {
+      const result = await dispatch(channel, input, ctx);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    },
+  );
+
+  test('unknown channels are refused', async () => {
+    expect(await dispatch('fs:readFile', { path: '/etc/passwd' }, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await dispatch('__proto__', {}, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  test('service errors come back as values with their code', async () => {
+    expect(await dispatch('documents:get', { id: missingId }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: `no document ${missingId}`, params: { id: missingId } },
+    });
+  });
+
+  test('an unexpected failure is reported and answered as internal', async () => {
+    const reported: string[] = [];
+    const broken = createDispatch(
+      { ...app.handlers, 'app:info': async () => { throw new TypeError('boom'); } },
+      { onInternalError: (ch) => reported.push(ch) },
+    );
+    expect(await broken('app:info', {}, ctx)).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+    expect(reported).toEqual(['app:info']);
+  });
+
+  test('import emits per-file progress and a change event', async () => {
+    emitted.length = 0;
+    const result = await dispatch(
+      'documents:import',
+      { files: [{ name: 'e1.txt', bytes: bytes('事件一') }, { name: 'e2.txt', bytes: bytes('事件二') }] },
+      ctx,
+    );
+    expect(result.ok).toBe(true);
+    expect(emitted.map((e) => e.event)).toEqual(['import:progress', 'import:progress', 'documents:changed']);
+    expect(emitted[1]!.payload).toMatchObject({ done: 2, total: 2, file: 'e2.txt' });
+  });
+
+  test('settings persist across calls', async () => {
+    await dispatch('settings:update', { locale: 'en-US' }, ctx);
+    expect(await dispatch('settings:get', {}, ctx)).toEqual({ ok: true, value: { locale: 'en-US' } });
+  });
+
+  test('the bridge refuses names outside the contract before anything is sent', async () => {
+    const sent: string[] = [];
+    const bridge = createBridge({
+      invoke: async (channel) => {
+        sent.push(channel);
+        return { ok: true, value: null };
+      },
+      subscribe: () => () => {},
+    });
+    const result = await bridge.call('shell:exec' as CallName, {} as never);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(() => bridge.on('secret:event' as EventName, () => {})).toThrow(TypeError);
+    expect(sent).toEqual([]);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    expect(bridge.channels).toEqual(CALL_NAMES);
+  });
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../../electron/app/create-app';
+import type { WenshuApp } from '../../../electron/app/create-app';
+import { createDispatch } from '../../../electron/ipc/dispatch';
+import { startWebServer } from '../../../electron/web/server';
+import type { WebServer } from '../../../electron/web/server';
+import { ROOT, tempDir } from '../../support/temp';
+
+export const CHROMIUM = process.env.WENSHU_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export interface Harness {
+  app: WenshuApp;
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Requests the page made to anything but the harness itself. */
+  foreignRequests: string[];
+  consoleErrors: string[];
+}
+
+/**
+ * The real renderer bundle (out/renderer, built by `npm test`) served by the real web harness
+ * over a real store in a temp folder, driven by Debian's Chromium.
+ */
+export async function startHarness(): Promise<Harness> {
+  const rendererDir = path.join(ROOT, 'out', 'renderer');
+  const bridgeFile = path.join(ROOT, 'out', 'web', 'bridge.js');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(bridgeFile)) {
+    throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the e2e tests');
+  }
+  const app = createApp({ dbPath: path.join(tempDir('wenshu-e2e-'), 'wenshu.db'), shell: 'web', log: () => {} });
+  const server = await startWebServer({ dispatch: createDispatch(app.handlers, { validateOutput: true }), rendererDir, bridgeFile });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url)) foreignRequests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(server.loginUrl);
+  return { app, server, browser, page, foreignRequests, consoleErrors };
+}
+
+export async function stopHarness(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  await h.browser.close();
+  await h.server.close();
+  h.app.close();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

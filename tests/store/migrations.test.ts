@@ -1,0 +1,89 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrate, openDatabase, schemaVersion } from '../../electron/store/database';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/store/migrations';
+import { tempDir } from '../support/temp';
+
+const dir = tempDir();
+let n = 0;
+const newFile = () => path.join(dir, `store-${n++}.db`);
+
+/** Tables, columns and indexes: what a migrated store must look like whatever path it took. */
+function schemaOf(file: string): unknown {
+  const db = new BetterSqlite3(file, { readonly: true });
+  const rows = db
+    .prepare(`SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+    .all();
+  db.close();
+  return rows;
+}
+
+describe('store migrations', () => {
+  test('versions are numbered 1..N in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  test('an empty file opens at the latest version with WAL, foreign keys and STRICT tables', () => {
+    const file = newFile();
+    const db = openDatabase({ file });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; strict: number }[];
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables.filter((t) => !t.name.includes('_fts'))) expect(t).toEqual({ name: t.name, strict: 1 });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  test.each(MIGRATIONS.map((m) => m.version - 1))('a store at version %i upgrades to the same schema as a new one', (from) => {
+    const fresh = newFile();
+    openDatabase({ file: fresh }).close();
+
+    const old = newFile();
+    openDatabase({ file: old, targetVersion: from }).close();
+    const db = openDatabase({ file: old });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+    expect(schemaOf(old)).toEqual(schemaOf(fresh));
+  });
+
+  test('a failing migration rolls back to the last good version and keeps the data', () => {
+    const file = newFile();
+    const db = openDatabase({ file });
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('locale', '"en-US"')`).run();
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_VERSION + 1,
+        name: 'broken',
+        up: (d: typeof db) => {
+          d.exec(`CREATE TABLE half_done (x INTEGER) STRICT`);
+          d.exec(`THIS IS NOT SQL`);
+        },
+      },
+    ];
+    expect(() => migrate(db, broken, broken.length)).toThrow();
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'locale'`).get()).toEqual({ value: '"en-US"' });
+    db.close();
+  });
+
+  test('a store written by a newer Wenshu is refused, not damaged', () => {
+    const file = newFile();
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase({ file })).toThrow(expect.objectContaining({ code: 'store_too_new' }));
+    const again = new BetterSqlite3(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
+    again.close();
+  });
+
+  test('a file that is not a database gives store_unavailable', () => {
+    const file = newFile();
+    require('node:fs').writeFileSync(file, 'this is not sqlite, just text that is long enough to look like a header '.repeat(20));
+    expect(() => openDatabase({ file })).toThrow(expect.objectContaining({ code: 'store_unavailable' }));
+  });
+});

@@ -1,0 +1,12 @@
+import path from 'node:path';
+import { createApp } from '../../electron/app/create-app';
+import type { AppOptions, WenshuApp } from '../../electron/app/create-app';
+import { tempDir } from './temp';
+
+/** A real app over a real SQLite file in a temp folder; closed after the test file. */
+export function testApp(options: Partial<AppOptions> = {}): WenshuApp {
+  const dir = tempDir();
+  const app = createApp({ dbPath: path.join(dir, 'wenshu.db'), shell: 'cli', log: () => {}, ...options });
+  afterAll(() => app.close());
+  return app;
+}
