@@ -6,6 +6,9 @@ export interface ParsedDocument {
   title: string;
   encoding: string | null;
   pageCount: number;
+  /** Pages joined by a form feed (\f) for paged formats; passage offsets point into it. */
   text: string;
   passages: Omit<Passage, 'id'>[];
+  /** False for a scanned PDF without text: stored, and marked "OCR needed", never silently empty. */
+  textLayer: boolean;
 }

@@ -62,5 +62,6 @@ export function parseTextDocument(bytes: Uint8Array, fileName: string, kind: Doc
     pageCount: 1,
     text,
     passages: passages.map((p, seq) => ({ seq, ...p })),
+    textLayer: true,
   };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { EMPTY_META } from '../../shared/domain/document';
 import type { DocumentDetail, DocumentSort, DocumentSummary, ImportOutcome } from '../../shared/domain/document';
 import { AppError, toErrorData } from '../../shared/errors';
 import { detectKind } from '../ingest/detect';
@@ -81,6 +82,7 @@ export class DocumentsService {
         fileName: file.name,
         bytes: file.bytes,
         importedAt: this.now().toISOString(),
+        meta: EMPTY_META,
         ...parsed,
       });
       return { file: file.name, status: 'imported', id, title: parsed.title };

@@ -1,5 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { DocumentKind, DocumentSort, DocumentSummary, Passage } from '../../shared/domain/document';
+import { indexTokens } from '../../shared/search/tokens';
+import type {
+  Classification,
+  DocumentKind,
+  DocumentMeta,
+  DocumentSort,
+  DocumentSummary,
+  Passage,
+} from '../../shared/domain/document';
 
 export interface NewDocument {
   id: string;
@@ -13,6 +21,8 @@ export interface NewDocument {
   bytes: Uint8Array;
   importedAt: string;
   passages: Omit<Passage, 'id'>[];
+  textLayer: boolean;
+  meta: DocumentMeta;
 }
 
 export interface StoredDocument extends DocumentSummary {
@@ -31,12 +41,21 @@ interface DocumentRow {
   char_count: number;
   imported_at: string;
   encoding: string | null;
+  text_layer: number;
+  doc_number: string | null;
+  issuer: string | null;
+  issued_date: string | null;
+  doc_type: string | null;
+  classification: Classification | null;
+  tags: string | null;
 }
 
 const SELECT_DOCUMENT = `
   SELECT d.id, d.title, d.file_name, d.kind, o.size_bytes, d.sha256, d.page_count, d.char_count,
-         d.imported_at, d.encoding,
-         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count
+         d.imported_at, d.encoding, d.text_layer, d.doc_number, d.issuer, d.issued_date, d.doc_type,
+         d.classification,
+         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count,
+         (SELECT json_group_array(tag) FROM (SELECT tag FROM document_tags t WHERE t.document_id = d.id ORDER BY tag)) AS tags
   FROM documents d JOIN originals o ON o.sha256 = d.sha256`;
 
 const ORDER: Record<DocumentSort, string> = {
@@ -57,6 +76,15 @@ const toDocument = (r: DocumentRow): StoredDocument => ({
   charCount: r.char_count,
   importedAt: r.imported_at,
   encoding: r.encoding,
+  textLayer: r.text_layer === 1,
+  meta: {
+    docNumber: r.doc_number,
+    issuer: r.issuer,
+    issuedDate: r.issued_date,
+    docType: r.doc_type,
+    classification: r.classification,
+    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+  },
 });
 
 /** Passage ids are stable: the document id and the passage's position in it. */
@@ -95,9 +123,7 @@ export class DocumentsRepo {
 
   passages(documentId: string): Passage[] {
     return this.db
-      .prepare(
-        `SELECT id, seq, page, paragraph, start, end, text FROM passages WHERE document_id = ? ORDER BY seq`,
-      )
+      .prepare(`SELECT id, seq, page, paragraph, start, end, text FROM passages WHERE document_id = ? ORDER BY seq`)
       .all(documentId) as Passage[];
   }
 
@@ -106,20 +132,73 @@ export class DocumentsRepo {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT OR IGNORE INTO originals (sha256, size_bytes, bytes) VALUES (?, ?, ?)`)
-        .run(doc.sha256, doc.bytes.byteLength, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
+        .run(
+          doc.sha256,
+          doc.bytes.byteLength,
+          Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength),
+        );
       this.db
         .prepare(
-          `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at,
+             text_layer, doc_number, issuer, issued_date, doc_type, classification)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.id, doc.sha256, doc.fileName, doc.kind, doc.title, doc.encoding, doc.pageCount, doc.text.length, doc.importedAt);
+        .run(
+          doc.id,
+          doc.sha256,
+          doc.fileName,
+          doc.kind,
+          doc.title,
+          doc.encoding,
+          doc.pageCount,
+          doc.text.length,
+          doc.importedAt,
+          doc.textLayer ? 1 : 0,
+          doc.meta.docNumber,
+          doc.meta.issuer,
+          doc.meta.issuedDate,
+          doc.meta.docType,
+          doc.meta.classification,
+        );
+      this.writeTags(doc.id, doc.meta.tags);
       const insertPassage = this.db.prepare(
         `INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const indexPassage = this.db.prepare(`INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)`);
       for (const p of doc.passages) {
-        insertPassage.run(passageId(doc.id, p.seq), doc.id, p.seq, p.page, p.paragraph, p.start, p.end, p.text);
+        const { lastInsertRowid } = insertPassage.run(
+          passageId(doc.id, p.seq),
+          doc.id,
+          p.seq,
+          p.page,
+          p.paragraph,
+          p.start,
+          p.end,
+          p.text,
+        );
+        indexPassage.run(lastInsertRowid, indexTokens(p.text));
       }
     })();
+  }
+
+  /** Replaces the user-editable metadata of a document (tags included) in one transaction. */
+  updateMeta(id: string, meta: DocumentMeta): boolean {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare(
+          `UPDATE documents SET doc_number = ?, issuer = ?, issued_date = ?, doc_type = ?, classification = ? WHERE id = ?`,
+        )
+        .run(meta.docNumber, meta.issuer, meta.issuedDate, meta.docType, meta.classification, id);
+      if (changes === 0) return false;
+      this.writeTags(id, meta.tags);
+      return true;
+    })();
+  }
+
+  private writeTags(id: string, tags: readonly string[]): void {
+    this.db.prepare(`DELETE FROM document_tags WHERE document_id = ?`).run(id);
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO document_tags (document_id, tag) VALUES (?, ?)`);
+    for (const tag of tags) insert.run(id, tag);
   }
 
   count(): number {

@@ -6,6 +6,34 @@ export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const DocumentId = z.uuid();
 
+/** 密级 marks of GB/T 9704 (绝密/机密/秘密, optionally with ★ and a term). */
+export const Classification = z.enum(['绝密', '机密', '秘密']);
+export type Classification = z.infer<typeof Classification>;
+
+/** What an official document says about itself; read from the text on import, editable by the user. */
+export const DocumentMeta = z.object({
+  /** 文号, e.g. 国办发〔2022〕35号 */
+  docNumber: z.string().nullable(),
+  /** 发文机关 */
+  issuer: z.string().nullable(),
+  /** 成文日期 as YYYY-MM-DD */
+  issuedDate: z.iso.date().nullable(),
+  /** 文种 (通知, 请示, 报告 …) */
+  docType: z.string().nullable(),
+  /** 密级 */
+  classification: Classification.nullable(),
+  tags: z.array(z.string().min(1).max(40)).max(50),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+export const EMPTY_META: DocumentMeta = {
+  docNumber: null,
+  issuer: null,
+  issuedDate: null,
+  docType: null,
+  classification: null,
+  tags: [],
+};
+
 export const DocumentSummary = z.object({
   id: DocumentId,
   title: z.string(),
@@ -17,6 +45,9 @@ export const DocumentSummary = z.object({
   passageCount: z.number().int().nonnegative(),
   charCount: z.number().int().nonnegative(),
   importedAt: z.iso.datetime(),
+  /** False: a scanned file without text ("OCR needed"). */
+  textLayer: z.boolean(),
+  meta: DocumentMeta,
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -87,3 +87,31 @@ describe('store migrations', () => {
     expect(() => openDatabase({ file })).toThrow(expect.objectContaining({ code: 'store_unavailable' }));
   });
 });
+
+describe('upgrading a store that holds documents', () => {
+  test('version 1 documents keep their passages and become searchable at version 2', () => {
+    const file = newFile();
+    const v1 = openDatabase({ file, targetVersion: 1 });
+    v1.prepare(`INSERT INTO originals (sha256, size_bytes, bytes) VALUES (?, 3, x'616263')`).run('a'.repeat(64));
+    v1.prepare(
+      `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at)
+       VALUES ('d1', ?, 'n.txt', 'txt', '通知', 'utf-8', 1, 20, '2026-01-01T00:00:00.000Z')`,
+    ).run('a'.repeat(64));
+    const insert = v1.prepare(`INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, 'd1', ?, 1, ?, 0, 0, ?)`);
+    insert.run('d1#0', 0, 0, '关于做好预算编制工作的通知');
+    insert.run('d1#1', 1, 1, 'Budget review starts in March.');
+    v1.close();
+
+    const db = openDatabase({ file });
+    expect(db.prepare(`SELECT id, text FROM passages ORDER BY seq`).all()).toEqual([
+      { id: 'd1#0', text: '关于做好预算编制工作的通知' },
+      { id: 'd1#1', text: 'Budget review starts in March.' },
+    ]);
+    const hits = (q: string) =>
+      (db.prepare(`SELECT p.id FROM passages_fts f JOIN passages p ON p.pk = f.rowid WHERE passages_fts MATCH ?`).all(q) as { id: string }[]).map((r) => r.id);
+    expect(hits('"预算"')).toEqual(['d1#0']);
+    expect(hits('"budget"')).toEqual(['d1#1']);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
