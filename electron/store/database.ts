@@ -21,9 +21,9 @@ export interface OpenOptions {
 }
 
 export function openDatabase(options: OpenOptions): Database {
-  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   let db: Database;
   try {
+    if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
     db = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
     throw new AppError('store_unavailable', `cannot open store ${options.file}: ${(err as Error).message}`, {

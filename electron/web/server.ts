@@ -7,6 +7,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { WEB_API, jsonReplacer, jsonReviver } from '../../shared/transport';
 import type { Dispatch } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../security/csp';
+import { contentType } from '../security/mime';
 
 /**
  * The browser harness behind `npm run start:web` (development and browser tests; never packaged).
@@ -34,17 +35,6 @@ export interface WebServer {
 }
 
 const COOKIE = 'wenshu_session';
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -68,7 +58,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type = 'text/plain; charset=utf-8',
+    extra: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
     res.end(body);
   };
@@ -100,7 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         // The bridge must run before the app's module script, which is deferred.
         data = Buffer.from(data.toString('utf8').replace('<head>', `<head><script src="${WEB_API.bridge}"></script>`));
       }
-      send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream');
+      send(res, 200, data, contentType(file));
     });
   };
 
@@ -128,7 +124,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const body = await readBody(req);
         input = body ? JSON.parse(body, jsonReviver) : undefined;
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'body is not JSON' } }), 'application/json');
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'body is not JSON' } }),
+          'application/json',
+        );
       }
       const channel = decodeURIComponent(url.pathname.slice(WEB_API.call.length));
       const result = await options.dispatch(channel, input, { emit });
@@ -136,7 +137,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (url.pathname === WEB_API.events) {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -145,7 +151,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     if (req.method !== 'GET') return send(res, 405, 'method not allowed');
     if (url.pathname === WEB_API.bridge) return serveFile(res, options.bridgeFile);
-    const file = path.resolve(rendererDir, `.${url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)}`);
+    const file = path.resolve(
+      rendererDir,
+      `.${url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)}`,
+    );
     if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'not found');
     return serveFile(res, file);
   };
