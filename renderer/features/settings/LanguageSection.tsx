@@ -1,0 +1,49 @@
+import { useId, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../../shared/domain/settings';
+import type { Locale } from '../../../shared/domain/settings';
+import { toCallError } from '../../api/client';
+import type { CallError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { changeLocale, isLocale } from '../../i18n';
+
+/** Each language is named in itself, so a user who picked the wrong one can still find theirs. */
+const NATIVE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
+
+export function LanguageSection() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<CallError>();
+
+  const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
+    const locale = e.target.value;
+    if (!isLocale(locale)) return;
+    setSaving(true);
+    setError(undefined);
+    changeLocale(i18n, locale)
+      .catch((err: unknown) => setError(toCallError(err)))
+      .finally(() => setSaving(false));
+  };
+
+  return (
+    <section className="panel panel--narrow" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('settings.interfaceTitle')}</h2>
+      <div className="field">
+        <label htmlFor={id}>{t('settings.language')}</label>
+        <select id={id} value={i18n.resolvedLanguage} onChange={onChange} disabled={saving} aria-describedby={`${id}-hint`}>
+          {LOCALES.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {NATIVE_NAMES[locale]}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-hint`} className="field__hint">
+          {t('settings.languageHint')}
+        </p>
+      </div>
+      {error && <ErrorNotice title={t('settings.language')} error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { AboutSection } from './AboutSection';
+import { LanguageSection } from './LanguageSection';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ScreenHeader title={t('nav.settings')} />
+      <LanguageSection />
+      <AboutSection />
+    </>
+  );
+}
