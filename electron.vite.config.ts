@@ -10,7 +10,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'ingest-worker': resolve(__dirname, 'electron/ingest/worker.ts'),
+        },
+      },
     },
   },
   preload: {

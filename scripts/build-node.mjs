@@ -14,7 +14,11 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingD
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'electron/cli/index.ts', 'web-server': 'electron/web/main.ts' },
+    entryPoints: {
+      cli: 'electron/cli/index.ts',
+      'web-server': 'electron/web/main.ts',
+      'ingest-worker': 'electron/ingest/worker.ts',
+    },
     outdir: 'out/node',
     outExtension: { '.js': '.cjs' },
     platform: 'node',

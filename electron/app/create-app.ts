@@ -1,11 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MAX_IMPORT_BYTES, DocumentsService } from '../services/documents-service';
-import { SettingsService } from '../services/settings-service';
 import type { Handlers } from '../ipc/handlers';
+import { createParsePool } from '../ingest/parse-pool';
+import { DEFAULT_MAX_IMPORT_BYTES, DocumentsService } from '../services/documents-service';
+import type { ParseFn } from '../services/documents-service';
+import { SearchService } from '../services/search-service';
+import { SettingsService } from '../services/settings-service';
 import { openDatabase } from '../store/database';
 import type { Database } from '../store/database';
 import { DocumentsRepo } from '../store/documents-repo';
+import { SearchRepo } from '../store/search-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
 
@@ -14,6 +18,11 @@ export interface AppOptions {
   shell: 'electron' | 'web' | 'cli';
   nativeBinding?: string;
   maxImportBytes?: number;
+  /**
+   * Where files are parsed: worker threads running the bundled worker (`ingestWorkerBeside`), or
+   * a function in this thread (tests that need no workers).
+   */
+  ingest: { workerFile: string } | { parse: ParseFn };
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -21,8 +30,9 @@ export interface WenshuApp {
   db: Database;
   documents: DocumentsService;
   settings: SettingsService;
+  search: SearchService;
   handlers: Handlers;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -32,11 +42,22 @@ export interface WenshuApp {
 export function createApp(options: AppOptions): WenshuApp {
   const log = options.log ?? ((message, err) => console.error(`[wenshu] ${message}`, err ?? ''));
   const db = openDatabase({ file: options.dbPath, nativeBinding: options.nativeBinding });
+  // Each worker holds a parsed PDF (120–150 MB for a large one): more than four costs memory, not time.
+  const { ingest } = options;
+  const pool =
+    'workerFile' in ingest
+      ? createParsePool({ workerFile: ingest.workerFile, size: Math.min(4, os.availableParallelism()) })
+      : undefined;
   const documents = new DocumentsService(new DocumentsRepo(db), {
+    parse: 'parse' in ingest ? ingest.parse : pool!.parse,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     onInternalError: (file, err) => log(`import of ${file} failed`, err),
   });
   const settings = new SettingsService(new SettingsRepo(db));
+  const search = new SearchService(new SearchRepo(db));
+  const imports = new Map<string, AbortController>();
+  // A cancel may overtake its batch's import call; remember it so the batch starts aborted.
+  const cancelledEarly = new Set<string>();
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -48,22 +69,50 @@ export function createApp(options: AppOptions): WenshuApp {
     }),
     'settings:get': async () => settings.get(),
     'settings:update': async (patch) => settings.update(patch),
-    'documents:list': async ({ sort, limit, offset }) => documents.list(sort, limit, offset),
+    'documents:list': async ({ sort, limit, offset, filters }) => documents.list(sort, limit, offset, filters),
+    'documents:facets': async () => documents.facets(),
     'documents:get': async ({ id }) => documents.get(id),
-    'documents:import': async ({ files }, ctx) => {
-      const batchId = randomUUID();
-      const outcomes = documents.importFiles(files, (p) => ctx.emit('import:progress', { batchId, ...p }));
-      const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.id] : []));
-      if (ids.length > 0) ctx.emit('documents:changed', { ids });
-      return outcomes;
+    'documents:import': async ({ batchId, files }, ctx) => {
+      const controller = new AbortController();
+      if (cancelledEarly.delete(batchId)) controller.abort();
+      imports.set(batchId, controller);
+      try {
+        const outcomes = await documents.importFiles(
+          files.map((f) => ({ name: f.name, password: f.password, load: () => f.bytes })),
+          { signal: controller.signal, onProgress: (p) => ctx.emit('import:progress', { batchId, ...p }) },
+        );
+        const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.id] : []));
+        if (ids.length > 0) ctx.emit('documents:changed', { ids });
+        return outcomes;
+      } finally {
+        imports.delete(batchId);
+      }
     },
+    'documents:cancelImport': async ({ batchId }) => {
+      const controller = imports.get(batchId);
+      if (controller) controller.abort();
+      else if (cancelledEarly.size < 1000) cancelledEarly.add(batchId);
+      return { cancelled: true };
+    },
+    'documents:updateMeta': async ({ id, meta }, ctx) => {
+      const updated = documents.updateMeta(id, meta);
+      ctx.emit('documents:changed', { ids: [id] });
+      return updated;
+    },
+    'documents:search': async (input) => search.search(input),
   };
 
   return {
     db,
     documents,
     settings,
+    search,
     handlers,
-    close: () => db.close(),
+    // The store closes at once (quitting may not wait for the promise); then the workers stop.
+    close: async () => {
+      for (const controller of imports.values()) controller.abort();
+      db.close();
+      await pool?.close();
+    },
   };
 }

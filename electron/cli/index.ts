@@ -4,11 +4,13 @@ import { Command, CommanderError } from 'commander';
 import type { DocumentSummary, ImportOutcome } from '../../shared/domain/document';
 import type { Locale } from '../../shared/domain/settings';
 import { AppError, toErrorData } from '../../shared/errors';
+import { SearchFilters } from '../../shared/search/types';
 import { formatError } from '../../shared/i18n/errors';
 import { createApp } from '../app/create-app';
 import type { WenshuApp } from '../app/create-app';
 import { resolveDbPath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
+import { ingestWorkerBeside } from '../ingest/parse-pool';
 import { collectFiles } from './collect-files';
 
 export interface CliIO {
@@ -44,7 +46,12 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   let app: WenshuApp | undefined;
   let exitCode = 0;
   const open = (opts: GlobalOptions): WenshuApp => {
-    app ??= createApp({ dbPath: resolveDbPath(opts.db, io.env), shell: 'cli', log: (m) => io.err(`wenshu: ${m}\n`) });
+    app ??= createApp({
+      dbPath: resolveDbPath(opts.db, io.env),
+      shell: 'cli',
+      ingest: { workerFile: ingestWorkerBeside(__filename) },
+      log: (m) => io.err(`wenshu: ${m}\n`),
+    });
     return app;
   };
   const print = (opts: GlobalOptions, json: unknown, human: string) =>
@@ -61,27 +68,40 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
 
   program
     .command('import')
-    .description('import TXT and Markdown files or folders into the store')
+    .description('import PDF, DOCX, TXT and Markdown files or folders into the store')
     .argument('<paths...>', 'files or folders')
-    .action((paths: string[]) => {
+    .option('--password <password>', 'password for encrypted PDFs')
+    .action(async (paths: string[], cmd: { password?: string }) => {
       const opts = program.opts<GlobalOptions>();
       const store = open(opts);
-      const outcomes = collectFiles(paths).map((found): ImportOutcome => {
-        const rejected = (code: 'file_not_found' | 'file_unreadable') => ({
-          file: found.path,
-          status: 'rejected' as const,
-          reason: new AppError(code, `${found.path}: ${code}`, { file: found.path }).toData(),
-        });
-        if (found.missing) return rejected('file_not_found');
-        let bytes: Uint8Array;
-        try {
-          bytes = fs.readFileSync(found.path);
-        } catch {
-          return rejected('file_unreadable');
-        }
-        const [outcome] = store.documents.importFiles([{ name: path.basename(found.path), bytes }]);
-        return { ...outcome!, file: found.path };
-      });
+      const found = collectFiles(paths);
+      const present = found.filter((f) => !f.missing);
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      const imported = await store.documents
+        .importFiles(
+          present.map((f) => ({
+            name: path.basename(f.path),
+            password: cmd.password,
+            load: () =>
+              fs.promises.readFile(f.path).catch(() => {
+                throw new AppError('file_unreadable', `${f.path}: cannot read`, { file: f.path });
+              }),
+          })),
+          { signal: controller.signal },
+        )
+        .finally(() => process.removeListener('SIGINT', stop));
+      // Report the path the user typed (not just the base name), in the order given.
+      const byPath = new Map(present.map((f, i) => [f, { ...imported[i]!, file: f.path }]));
+      const outcomes = found.map(
+        (f): ImportOutcome =>
+          byPath.get(f) ?? {
+            file: f.path,
+            status: 'rejected',
+            reason: new AppError('file_not_found', `${f.path}: no such file`, { file: f.path }).toData(),
+          },
+      );
       for (const o of outcomes) if (o.status === 'rejected') io.err(`wenshu: ${say(o.reason)}\n`);
       if (outcomes.some((o) => o.status === 'rejected')) exitCode = 1;
       const human = outcomes
@@ -104,6 +124,42 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     });
 
   program
+    .command('search')
+    .description('ranked passages matching a Chinese or English query')
+    .argument('<query...>', 'words or phrases; every term must occur')
+    .option('--limit <n>', 'how many hits (1–200)', '20')
+    .option('--type <文种>', 'only this document type, e.g. 通知')
+    .option('--issuer <发文机关>', 'only documents from this issuer')
+    .option('--from <YYYY-MM-DD>', '成文日期 on or after')
+    .option('--to <YYYY-MM-DD>', '成文日期 on or before')
+    .option('--tag <tag>', 'only documents with this tag')
+    .option('--classification <密级>', '秘密, 机密 or 绝密')
+    .action((words: string[], cmd: Record<string, string | undefined>) => {
+      const opts = program.opts<GlobalOptions>();
+      const filters = SearchFilters.safeParse(
+        Object.fromEntries(
+          Object.entries({
+            docType: cmd.type,
+            issuer: cmd.issuer,
+            dateFrom: cmd.from,
+            dateTo: cmd.to,
+            tag: cmd.tag,
+            classification: cmd.classification,
+          }).filter(([, v]) => v !== undefined),
+        ),
+      );
+      if (!filters.success) {
+        const field = filters.error.issues[0]?.path.join('.') ?? 'filters';
+        throw new AppError('invalid_input', `invalid filter ${field}`, { field });
+      }
+      const hits = open(opts).search.search({ query: words.join(' '), limit: Number(cmd.limit), filters: filters.data });
+      const human = hits.length
+        ? hits.map((h) => `${shortId(h.documentId)}  p${h.page} ¶${h.paragraph + 1}  ${h.title}\n    ${h.snippet}\n`).join('')
+        : '（无结果 / no hits）\n';
+      print(opts, hits, human);
+    });
+
+  program
     .command('show')
     .description("one document's metadata and passages")
     .argument('<id>', 'document id or a unique prefix of it (≥ 4 characters)')
@@ -111,11 +167,17 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       const opts = program.opts<GlobalOptions>();
       const store = open(opts);
       const doc = store.documents.get(store.documents.resolveId(id));
+      const meta = Object.entries(doc.meta)
+        .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(',') : v}`)
+        .join('  ');
       const human =
         `${doc.title}\n` +
+        (meta ? `${meta}\n` : '') +
+        (doc.textLayer ? '' : '无文字层，需 OCR / no text layer — OCR needed\n') +
         `id ${doc.id}  ${doc.kind}  ${doc.sizeBytes} B  ${doc.encoding ?? ''}  ${doc.importedAt}\n` +
         `sha256 ${doc.sha256}\n\n` +
-        doc.passages.map((p) => `[${p.id.slice(-6)} p${p.page} ¶${p.paragraph}] ${p.text}\n`).join('');
+        doc.passages.map((p) => `[${p.id.slice(-6)} p${p.page} ¶${p.paragraph + 1}] ${p.text}\n`).join('');
       print(opts, doc, human);
     });
 
@@ -127,7 +189,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io.err(`wenshu: ${say(toErrorData(err)).replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {
-    app?.close();
+    await app?.close();
   }
 }
 

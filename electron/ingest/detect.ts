@@ -6,7 +6,6 @@ export type Detected =
 
 /** Signatures of formats people drop by mistake; named in the rejection so the user knows why. */
 const SIGNATURES: { what: string; bytes: number[]; offset?: number }[] = [
-  { what: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   { what: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { what: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
   { what: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
@@ -24,6 +23,14 @@ const SIGNATURES: { what: string; bytes: number[]; offset?: number }[] = [
 ];
 
 const TEXT_EXTENSIONS: Record<string, DocumentKind> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md' };
+/** Word documents, templates and macro documents share one package format. */
+const WORD_EXTENSIONS = new Set(['docx', 'dotx', 'docm', 'dotm']);
+
+/** PDF allows junk before the header; readers look in the first 1024 bytes. */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
 
 export const extensionOf = (name: string): string => {
   const m = /\.([^./\\]+)$/.exec(name);
@@ -36,12 +43,17 @@ function signatureOf(bytes: Uint8Array): string | undefined {
 
 /**
  * Decides what a file is from its bytes first and its name second: a PNG renamed to .txt is
- * still a PNG. Formats whose parser has not landed yet are named, not guessed at.
+ * still a PNG. What cannot be imported is named, so the rejection says why.
  */
 export function detectKind(name: string, bytes: Uint8Array): Detected {
-  const signature = signatureOf(bytes);
-  if (signature) return { supported: false, what: signature };
   const ext = extensionOf(name);
+  if (isPdf(bytes)) return { supported: true, kind: 'pdf' };
+  const signature = signatureOf(bytes);
+  // A password-protected .docx is an OLE2 container: the DOCX parser tells it from a legacy .doc.
+  if ((signature === 'ZIP' || signature?.startsWith('OLE2')) && WORD_EXTENSIONS.has(ext)) {
+    return { supported: true, kind: 'docx' };
+  }
+  if (signature) return { supported: false, what: signature };
   const kind = TEXT_EXTENSIONS[ext];
   if (kind) return { supported: true, kind };
   return { supported: false, what: ext ? `.${ext}` : 'file without extension' };

@@ -1,5 +1,13 @@
 import type { DocumentKind, Passage } from '../../shared/domain/document';
 
+/** A file of a known kind to parse (the password only matters for encrypted PDFs). */
+export interface ParseJob {
+  name: string;
+  bytes: Uint8Array;
+  kind: DocumentKind;
+  password?: string;
+}
+
 /** What a parser hands to the store: text split into addressable passages. */
 export interface ParsedDocument {
   kind: DocumentKind;

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import type { BrowserWindow as Window } from 'electron';
 import { version as betterSqlite3Version } from 'better-sqlite3/package.json';
 import { createApp } from '../app/create-app';
+import { ingestWorkerBeside } from '../ingest/parse-pool';
 import type { WenshuApp } from '../app/create-app';
 import { APP_NAME, DB_FILE } from '../app/paths';
 import { createDispatch } from '../ipc/dispatch';
@@ -47,7 +48,12 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       arch: process.arch,
     });
-    wenshu = createApp({ dbPath: path.join(app.getPath('userData'), DB_FILE), shell: 'electron', nativeBinding });
+    wenshu = createApp({
+      dbPath: path.join(app.getPath('userData'), DB_FILE),
+      shell: 'electron',
+      nativeBinding,
+      ingest: { workerFile: ingestWorkerBeside(__filename) },
+    });
     const dispatch = createDispatch(wenshu.handlers, {
       validateOutput: !app.isPackaged,
       onInternalError: (channel, err) => logError(`${channel} failed`)(err),

@@ -1,24 +1,45 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EMPTY_META } from '../../shared/domain/document';
-import type { DocumentDetail, DocumentSort, DocumentSummary, ImportOutcome } from '../../shared/domain/document';
+import type {
+  DocumentDetail,
+  DocumentFacets,
+  DocumentMeta,
+  DocumentSort,
+  DocumentSummary,
+  ImportOutcome,
+} from '../../shared/domain/document';
 import { AppError, toErrorData } from '../../shared/errors';
+import { extractMeta } from '../../shared/gongwen/meta';
+import type { SearchFilters } from '../../shared/search/types';
 import { detectKind } from '../ingest/detect';
-import type { ParsedDocument } from '../ingest/parsed';
-import { parseTextDocument } from '../ingest/text-document';
+import type { ParseJob, ParsedDocument } from '../ingest/parsed';
 import type { DocumentsRepo, StoredDocument } from '../store/documents-repo';
 
+/** A file offered for import. `load` lets the CLI read a folder lazily instead of all at once. */
 export interface IncomingFile {
   name: string;
-  bytes: Uint8Array;
+  load: () => Uint8Array | Promise<Uint8Array>;
+  password?: string;
 }
+
+/** Parsing runs off the main thread (electron/ingest/parse-pool.ts); tests may parse in-thread. */
+export type ParseFn = (job: ParseJob, signal?: AbortSignal) => Promise<ParsedDocument>;
 
 export interface ImportProgress {
   done: number;
   total: number;
   file: string;
+  status: ImportOutcome['status'];
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** How many files are loaded and parsed at once (the parse pool queues the rest anyway). */
+  concurrency?: number;
 }
 
 export interface DocumentsServiceOptions {
+  parse: ParseFn;
   /** Larger files are refused before parsing (policy can lower it later). */
   maxImportBytes: number;
   now?: () => Date;
@@ -40,8 +61,12 @@ export class DocumentsService {
     this.now = options.now ?? (() => new Date());
   }
 
-  list(sort: DocumentSort = 'imported_desc', limit = 200, offset = 0): DocumentSummary[] {
-    return this.repo.list(sort, limit, offset).map(summary);
+  list(sort: DocumentSort = 'imported_desc', limit = 200, offset = 0, filters?: SearchFilters): DocumentSummary[] {
+    return this.repo.list(sort, limit, offset, filters).map(summary);
+  }
+
+  facets(): DocumentFacets {
+    return this.repo.facets();
   }
 
   get(id: string): DocumentDetail {
@@ -60,32 +85,57 @@ export class DocumentsService {
     return ids[0]!;
   }
 
-  /** Imports each file on its own: one bad file never stops or undoes the others. */
-  importFiles(files: IncomingFile[], onProgress?: (p: ImportProgress) => void): ImportOutcome[] {
-    return files.map((file, i) => {
-      const outcome = this.importOne(file);
-      onProgress?.({ done: i + 1, total: files.length, file: file.name });
-      return outcome;
-    });
+  updateMeta(id: string, meta: DocumentMeta): DocumentSummary {
+    if (!this.repo.updateMeta(id, meta)) throw new AppError('not_found', `no document ${id}`, { id });
+    return summary(this.repo.get(id)!);
   }
 
-  private importOne(file: IncomingFile): ImportOutcome {
+  /**
+   * Imports each file on its own: one bad file never stops or undoes the others, and each is
+   * written in one transaction, so the store holds a document wholly or not at all. Outcomes
+   * come back in the order of `files`; files not started when `signal` aborts are `cancelled`.
+   */
+  async importFiles(files: IncomingFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = new Array(files.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const index = next++;
+        const file = files[index]!;
+        const outcome = await this.importOne(file, options.signal);
+        outcomes[index] = outcome;
+        options.onProgress?.({ done: ++done, total: files.length, file: file.name, status: outcome.status });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
+    return outcomes;
+  }
+
+  private async importOne(file: IncomingFile, signal: AbortSignal | undefined): Promise<ImportOutcome> {
     try {
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      if (signal?.aborted) throw new AppError('cancelled', 'import cancelled');
+      const bytes = await file.load();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
       const existing = this.repo.findBySha256(sha256);
       if (existing) return { file: file.name, status: 'duplicate', id: existing.id, title: existing.title };
-      const parsed = this.parse(file);
+      const parsed = await this.parse(file, bytes, signal);
+      // Another batch may have stored the same bytes while this one was parsing.
+      const raced = this.repo.findBySha256(sha256);
+      if (raced) return { file: file.name, status: 'duplicate', id: raced.id, title: raced.title };
+      const { title, classificationMark: _mark, ...meta } = extractMeta(parsed.text);
       const id = randomUUID();
       this.repo.insert({
+        ...parsed,
         id,
         sha256,
         fileName: file.name,
-        bytes: file.bytes,
+        bytes,
         importedAt: this.now().toISOString(),
-        meta: EMPTY_META,
-        ...parsed,
+        title: title ?? parsed.title,
+        meta: { ...meta, tags: [] },
       });
-      return { file: file.name, status: 'imported', id, title: parsed.title };
+      return { file: file.name, status: 'imported', id, title: title ?? parsed.title };
     } catch (err) {
       const reason = toErrorData(err);
       if (reason.code === 'internal') this.options.onInternalError?.(file.name, err);
@@ -93,8 +143,8 @@ export class DocumentsService {
     }
   }
 
-  private parse(file: IncomingFile): ParsedDocument {
-    const size = file.bytes.byteLength;
+  private async parse(file: IncomingFile, bytes: Uint8Array, signal: AbortSignal | undefined): Promise<ParsedDocument> {
+    const size = bytes.byteLength;
     if (size === 0) throw new AppError('empty_file', `${file.name} is empty`, { file: file.name });
     if (size > this.options.maxImportBytes) {
       throw new AppError('too_large', `${file.name} is larger than ${this.options.maxImportBytes} bytes`, {
@@ -103,15 +153,21 @@ export class DocumentsService {
         limit: this.options.maxImportBytes,
       });
     }
-    const detected = detectKind(file.name, file.bytes);
+    const detected = detectKind(file.name, bytes);
     if (!detected.supported) {
       throw new AppError('unsupported_type', `${file.name}: ${detected.what} files cannot be imported`, {
         file: file.name,
         type: detected.what,
       });
     }
-    const parsed = parseTextDocument(file.bytes, file.name, detected.kind);
-    if (parsed.passages.length === 0) throw new AppError('empty_file', `${file.name} has no text`, { file: file.name });
+    const parsed = await this.options.parse(
+      { name: file.name, bytes, kind: detected.kind, password: file.password },
+      signal,
+    );
+    // A scan without a text layer is kept (marked "OCR needed"); a text file with no text is not.
+    if (parsed.passages.length === 0 && parsed.textLayer) {
+      throw new AppError('empty_file', `${file.name} has no text`, { file: file.name });
+    }
     return parsed;
   }
 }

@@ -1,5 +1,8 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import type { DocumentFacets, FacetValue } from '../../shared/domain/document';
 import { indexTokens } from '../../shared/search/tokens';
+import type { SearchFilters } from '../../shared/search/types';
+import { documentFilterSql } from './document-filters';
 import type {
   Classification,
   DocumentKind,
@@ -92,15 +95,27 @@ export const passageId = (documentId: string, seq: number): string => `${documen
 
 /** All SQL about documents and passages. */
 export class DocumentsRepo {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Database) {}
 
+  /** Prepared once per SQL text: preparing costs more than running these statements. */
+  private stmt(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   findBySha256(sha256: string): StoredDocument | undefined {
-    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.sha256 = ?`).get(sha256) as DocumentRow | undefined;
+    const row = this.stmt(`${SELECT_DOCUMENT} WHERE d.sha256 = ?`).get(sha256) as DocumentRow | undefined;
     return row && toDocument(row);
   }
 
   get(id: string): StoredDocument | undefined {
-    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    const row = this.stmt(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
     return row && toDocument(row);
   }
 
@@ -108,63 +123,62 @@ export class DocumentsRepo {
   idsWithPrefix(prefix: string, limit: number): string[] {
     const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     return (
-      this.db.prepare(`SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT ?`).all(`${escaped}%`, limit) as {
+      this.stmt(`SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT ?`).all(`${escaped}%`, limit) as {
         id: string;
       }[]
     ).map((r) => r.id);
   }
 
-  list(sort: DocumentSort, limit: number, offset: number): StoredDocument[] {
-    const rows = this.db
-      .prepare(`${SELECT_DOCUMENT} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
-      .all(limit, offset) as DocumentRow[];
+  list(sort: DocumentSort, limit: number, offset: number, filters?: SearchFilters): StoredDocument[] {
+    const where = documentFilterSql(filters);
+    const rows = this.stmt(`${SELECT_DOCUMENT} WHERE ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      limit,
+      offset,
+    ) as DocumentRow[];
     return rows.map(toDocument);
   }
 
   passages(documentId: string): Passage[] {
-    return this.db
-      .prepare(`SELECT id, seq, page, paragraph, start, end, text FROM passages WHERE document_id = ? ORDER BY seq`)
-      .all(documentId) as Passage[];
+    return this.stmt(
+      `SELECT id, seq, page, paragraph, start, end, text FROM passages WHERE document_id = ? ORDER BY seq`,
+    ).all(documentId) as Passage[];
   }
 
   /** One transaction per document: it is stored whole or not at all. */
   insert(doc: NewDocument): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT OR IGNORE INTO originals (sha256, size_bytes, bytes) VALUES (?, ?, ?)`)
-        .run(
-          doc.sha256,
-          doc.bytes.byteLength,
-          Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength),
-        );
-      this.db
-        .prepare(
-          `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at,
+      this.stmt(`INSERT OR IGNORE INTO originals (sha256, size_bytes, bytes) VALUES (?, ?, ?)`).run(
+        doc.sha256,
+        doc.bytes.byteLength,
+        Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength),
+      );
+      this.stmt(
+        `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at,
              text_layer, doc_number, issuer, issued_date, doc_type, classification)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          doc.id,
-          doc.sha256,
-          doc.fileName,
-          doc.kind,
-          doc.title,
-          doc.encoding,
-          doc.pageCount,
-          doc.text.length,
-          doc.importedAt,
-          doc.textLayer ? 1 : 0,
-          doc.meta.docNumber,
-          doc.meta.issuer,
-          doc.meta.issuedDate,
-          doc.meta.docType,
-          doc.meta.classification,
-        );
+      ).run(
+        doc.id,
+        doc.sha256,
+        doc.fileName,
+        doc.kind,
+        doc.title,
+        doc.encoding,
+        doc.pageCount,
+        doc.text.length,
+        doc.importedAt,
+        doc.textLayer ? 1 : 0,
+        doc.meta.docNumber,
+        doc.meta.issuer,
+        doc.meta.issuedDate,
+        doc.meta.docType,
+        doc.meta.classification,
+      );
       this.writeTags(doc.id, doc.meta.tags);
-      const insertPassage = this.db.prepare(
+      const insertPassage = this.stmt(
         `INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const indexPassage = this.db.prepare(`INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)`);
+      const indexPassage = this.stmt(`INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)`);
       for (const p of doc.passages) {
         const { lastInsertRowid } = insertPassage.run(
           passageId(doc.id, p.seq),
@@ -184,11 +198,9 @@ export class DocumentsRepo {
   /** Replaces the user-editable metadata of a document (tags included) in one transaction. */
   updateMeta(id: string, meta: DocumentMeta): boolean {
     return this.db.transaction(() => {
-      const { changes } = this.db
-        .prepare(
-          `UPDATE documents SET doc_number = ?, issuer = ?, issued_date = ?, doc_type = ?, classification = ? WHERE id = ?`,
-        )
-        .run(meta.docNumber, meta.issuer, meta.issuedDate, meta.docType, meta.classification, id);
+      const { changes } = this.stmt(
+        `UPDATE documents SET doc_number = ?, issuer = ?, issued_date = ?, doc_type = ?, classification = ? WHERE id = ?`,
+      ).run(meta.docNumber, meta.issuer, meta.issuedDate, meta.docType, meta.classification, id);
       if (changes === 0) return false;
       this.writeTags(id, meta.tags);
       return true;
@@ -196,12 +208,31 @@ export class DocumentsRepo {
   }
 
   private writeTags(id: string, tags: readonly string[]): void {
-    this.db.prepare(`DELETE FROM document_tags WHERE document_id = ?`).run(id);
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO document_tags (document_id, tag) VALUES (?, ?)`);
+    this.stmt(`DELETE FROM document_tags WHERE document_id = ?`).run(id);
+    const insert = this.stmt(`INSERT OR IGNORE INTO document_tags (document_id, tag) VALUES (?, ?)`);
     for (const tag of tags) insert.run(id, tag);
   }
 
+  /** The values the Library's filters can take, with how many documents have each. */
+  facets(): DocumentFacets {
+    const counted = (sql: string) => this.stmt(sql).all() as FacetValue[];
+    return {
+      docTypes: counted(
+        `SELECT doc_type AS value, count(*) AS count FROM documents WHERE doc_type IS NOT NULL GROUP BY doc_type ORDER BY count DESC, value`,
+      ),
+      issuers: counted(
+        `SELECT issuer AS value, count(*) AS count FROM documents WHERE issuer IS NOT NULL GROUP BY issuer ORDER BY count DESC, value`,
+      ),
+      classifications: counted(
+        `SELECT classification AS value, count(*) AS count FROM documents WHERE classification IS NOT NULL GROUP BY classification ORDER BY value`,
+      ),
+      tags: counted(
+        `SELECT tag AS value, count(*) AS count FROM document_tags GROUP BY tag ORDER BY count DESC, value`,
+      ),
+    };
+  }
+
   count(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM documents`).get() as { n: number }).n;
+    return (this.stmt(`SELECT count(*) AS n FROM documents`).get() as { n: number }).n;
   }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
 import { resolveDbPath } from '../app/paths';
+import { ingestWorkerBeside } from '../ingest/parse-pool';
 import { createDispatch } from '../ipc/dispatch';
 import { startWebServer } from './server';
 
@@ -12,7 +13,11 @@ async function run(): Promise<void> {
     allowPositionals: false,
   });
   const root = path.resolve(__dirname, '..', '..');
-  const app = createApp({ dbPath: resolveDbPath(values.db), shell: 'web' });
+  const app = createApp({
+    dbPath: resolveDbPath(values.db),
+    shell: 'web',
+    ingest: { workerFile: ingestWorkerBeside(__filename) },
+  });
   const server = await startWebServer({
     dispatch: createDispatch(app.handlers, { onInternalError: (ch, err) => console.error(`[wenshu] ${ch}`, err) }),
     rendererDir: path.join(root, 'out', 'renderer'),

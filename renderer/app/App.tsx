@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LibraryProvider } from '../features/library/LibraryProvider';
 import { useRoute } from '../router/useRoute';
 import { EngineBadge } from './EngineBadge';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -45,9 +46,11 @@ export function App() {
       </header>
       <Nav current={route.screen} />
       <main id="main" ref={main} tabIndex={-1}>
-        <ErrorBoundary key={place}>
-          <ScreenView route={route} />
-        </ErrorBoundary>
+        <LibraryProvider>
+          <ErrorBoundary key={place}>
+            <ScreenView route={route} />
+          </ErrorBoundary>
+        </LibraryProvider>
       </main>
     </div>
   );

@@ -73,6 +73,17 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
+export const FacetValue = z.object({ value: z.string(), count: z.number().int().nonnegative() });
+export type FacetValue = z.infer<typeof FacetValue>;
+/** What the Library's filters offer: each value present in the store, with its document count. */
+export const DocumentFacets = z.object({
+  docTypes: z.array(FacetValue),
+  issuers: z.array(FacetValue),
+  classifications: z.array(FacetValue),
+  tags: z.array(FacetValue),
+});
+export type DocumentFacets = z.infer<typeof DocumentFacets>;
+
 export const DocumentSort = z.enum(['imported_desc', 'imported_asc', 'title_asc']);
 export type DocumentSort = z.infer<typeof DocumentSort>;
 

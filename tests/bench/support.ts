@@ -32,13 +32,23 @@ export function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
 }
 
+export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
 /** Real 公文 texts from the shared fixtures, varied so every copy has distinct bytes. */
-export function corpus(count: number): { name: string; bytes: Uint8Array }[] {
+export function corpus(count: number): { name: string; bytes: Uint8Array; load: () => Uint8Array }[] {
   const dir = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'real', 'gongwen');
-  const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const texts = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   return Array.from({ length: count }, (_, i) => {
     const text = texts[i % texts.length]!;
     const cut = (i * 7919) % Math.max(1, text.length - 4000);
-    return { name: `doc-${i}.txt`, bytes: Buffer.from(`第${i}号文件\n${text.slice(cut, cut + 4000)}`, 'utf8') };
+    const bytes = Buffer.from(`第${i}号文件\n${text.slice(cut, cut + 4000)}`, 'utf8');
+    return { name: `doc-${i}.txt`, bytes, load: () => bytes };
   });
 }

@@ -26,28 +26,48 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> =
   'settings:get': { valid: () => ({}), invalid: [{ locale: 'en-US' }, 42] },
   'settings:update': { valid: () => ({ locale: 'en-US' }), invalid: [{ locale: 'fr-FR' }, { theme: 'dark' }] },
   'documents:list': {
-    valid: () => ({ sort: 'title_asc', limit: 10 }),
-    invalid: [{ sort: 'random' }, { limit: 0 }, { limit: 1.5 }, { offset: -1 }],
+    valid: () => ({ sort: 'title_asc', limit: 10, filters: { docType: '通知', dateFrom: '2024-01-01' } }),
+    invalid: [{ sort: 'random' }, { limit: 0 }, { limit: 1.5 }, { offset: -1 }, { filters: { classification: '内部' } }],
   },
+  'documents:facets': { valid: () => ({}), invalid: [{ all: true }] },
   'documents:get': {
     valid: () => ({ id: app.documents.list()[0]!.id }),
     invalid: [{}, { id: 'not-a-uuid' }, { id: 7 }],
   },
   'documents:import': {
-    valid: () => ({ files: [{ name: '契约.txt', bytes: bytes('合同条款\n第一条') }] }),
+    valid: () => ({ batchId: 'b-valid', files: [{ name: '契约.txt', bytes: bytes('合同条款\n第一条') }] }),
     invalid: [
-      { files: [] },
-      { files: [{ name: 'a.txt', bytes: 'not bytes' }] },
-      { files: [{ name: '', bytes: bytes('x') }] },
-      { files: [{ name: 'x'.repeat(300), bytes: bytes('x') }] },
-      { files: [{ name: 'a.txt' }] },
+      { batchId: 'b', files: [] },
+      { files: [{ name: 'a.txt', bytes: bytes('x') }] },
+      { batchId: 'b', files: [{ name: 'a.txt', bytes: 'not bytes' }] },
+      { batchId: 'b', files: [{ name: '', bytes: bytes('x') }] },
+      { batchId: 'b', files: [{ name: 'x'.repeat(300), bytes: bytes('x') }] },
+      { batchId: 'b', files: [{ name: 'a.txt' }] },
+      { batchId: 'b', files: [{ name: 'a.pdf', bytes: bytes('x'), password: 7 }] },
     ],
+  },
+  'documents:cancelImport': { valid: () => ({ batchId: 'nothing-running' }), invalid: [{}, { batchId: '' }, { batchId: 3 }] },
+  'documents:updateMeta': {
+    valid: () => ({
+      id: app.documents.list()[0]!.id,
+      meta: { docNumber: '财预〔2026〕1号', issuer: '财政局', issuedDate: '2026-03-05', docType: '通知', classification: null, tags: ['预算'] },
+    }),
+    invalid: [
+      { id: missingId, meta: {} },
+      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: '2026-02-30', docType: null, classification: null, tags: [] } },
+      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: '内部', tags: [] } },
+      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: null, tags: [''] } },
+    ],
+  },
+  'documents:search': {
+    valid: () => ({ query: '合同', limit: 5, filters: { docType: '通知' } }),
+    invalid: [{ query: 5 }, { query: 'x', limit: 0 }, { query: 'x', filters: { dateFrom: '2026-13-01' } }, { query: 'x'.repeat(501) }, { query: 'x', filters: { color: 'red' } }],
   },
 };
 
 describe('IPC contract', () => {
   beforeAll(async () => {
-    await dispatch('documents:import', { files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] }, ctx);
+    await dispatch('documents:import', { batchId: 'seed', files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] }, ctx);
   });
 
   test('the examples cover exactly the contract', () => {
@@ -94,12 +114,12 @@ describe('IPC contract', () => {
     emitted.length = 0;
     const result = await dispatch(
       'documents:import',
-      { files: [{ name: 'e1.txt', bytes: bytes('事件一') }, { name: 'e2.txt', bytes: bytes('事件二') }] },
+      { batchId: 'events', files: [{ name: 'e1.txt', bytes: bytes('事件一') }, { name: 'e2.txt', bytes: bytes('事件二') }] },
       ctx,
     );
     expect(result.ok).toBe(true);
     expect(emitted.map((e) => e.event)).toEqual(['import:progress', 'import:progress', 'documents:changed']);
-    expect(emitted[1]!.payload).toMatchObject({ done: 2, total: 2, file: 'e2.txt' });
+    expect(emitted[1]!.payload).toMatchObject({ batchId: 'events', done: 2, total: 2, status: 'imported' });
   });
 
   test('settings persist across calls', async () => {

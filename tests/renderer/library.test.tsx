@@ -9,8 +9,9 @@ describe('library list', () => {
   test('an empty library explains how to import', async () => {
     await renderApp(createFakeWenshu());
     expect(await screen.findByRole('heading', { name: '资料库中还没有文档' })).toBeInTheDocument();
-    expect(screen.getByText(/把文件拖到这里/)).toBeInTheDocument();
+    expect(screen.getByText(/把文件或文件夹拖到这里/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '导入文件' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: '导入文件夹' })).toBeEnabled();
   });
 
   test('shows a loading state until the list arrives', async () => {
@@ -50,6 +51,35 @@ describe('library list', () => {
       expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['乙 关于开展安全生产检查的通知', '甲 年度工作总结报告']),
     );
     expect((fake.callsTo('documents:list').at(-1) as { sort: DocumentSort }).sort).toBe('imported_asc');
+  });
+
+  test('shows 文种, 文号, 成文日期, the 密级 chip and a missing text layer', async () => {
+    const fake = createFakeWenshu({
+      documents: [
+        makeDocument({
+          title: '关于进一步优化营商环境的通知',
+          textLayer: false,
+          meta: { docNumber: '国办发〔2022〕35号', issuer: '国务院办公厅', issuedDate: '2022-09-26', docType: '通知', classification: '绝密', tags: [] },
+        }),
+      ],
+    });
+    await renderApp(fake);
+    const table = await screen.findByRole('table', { name: '资料库中的文档' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '标题',
+      '文种',
+      '文号',
+      '成文日期',
+      '类型',
+      '大小',
+      '导入时间',
+      '段落',
+    ]);
+    const row = within(table).getAllByRole('row')[1]!;
+    for (const text of ['通知', '国办发〔2022〕35号', '2022年9月26日', '无文字层，需OCR']) {
+      expect(within(row).getByText(text)).toBeInTheDocument();
+    }
+    expect(within(row).getByText('绝密')).toHaveClass('tag--classified', 'level-3');
   });
 
   test('a failed call shows the translated error, and retry recovers', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, openDatabase, schemaVersion } from '../../electron/store/database';
@@ -83,7 +84,7 @@ describe('store migrations', () => {
 
   test('a file that is not a database gives store_unavailable', () => {
     const file = newFile();
-    require('node:fs').writeFileSync(file, 'this is not sqlite, just text that is long enough to look like a header '.repeat(20));
+    fs.writeFileSync(file, 'this is not sqlite, just text that is long enough to look like a header '.repeat(20));
     expect(() => openDatabase({ file })).toThrow(expect.objectContaining({ code: 'store_unavailable' }));
   });
 });

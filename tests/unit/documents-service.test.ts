@@ -1,14 +1,15 @@
 import { testApp } from '../support/app';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+const file = (name: string, bytes: Uint8Array) => ({ name, load: () => bytes });
 
 describe('DocumentsService', () => {
   const app = testApp({ maxImportBytes: 1000 });
   const docs = app.documents;
 
-  test('imports, lists and opens a document with its original bytes kept', () => {
+  test('imports, lists and opens a document with its original bytes kept', async () => {
     const bytes = utf8('关于开展安全检查的通知\n各科室：\n请于本周五前完成自查。');
-    const [outcome] = docs.importFiles([{ name: '通知.txt', bytes }]);
+    const [outcome] = await docs.importFiles([file('通知.txt', bytes)]);
     expect(outcome).toMatchObject({ status: 'imported', file: '通知.txt', title: '关于开展安全检查的通知' });
     const id = outcome!.status === 'imported' ? outcome!.id : '';
     const detail = docs.get(id);
@@ -19,25 +20,25 @@ describe('DocumentsService', () => {
     expect(docs.list().map((d) => d.id)).toContain(id);
   });
 
-  test('re-importing the same bytes under another name is a no-op', () => {
+  test('re-importing the same bytes under another name is a no-op', async () => {
     const bytes = utf8('会议纪要\n议定事项如下。');
-    const [first] = docs.importFiles([{ name: 'a.txt', bytes }]);
+    const [first] = await docs.importFiles([file('a.txt', bytes)]);
     const before = docs.list().length;
-    const [second] = docs.importFiles([{ name: 'copy of a.txt', bytes }]);
+    const [second] = await docs.importFiles([file('copy of a.txt', bytes)]);
     expect(second).toMatchObject({ status: 'duplicate', id: (first as { id: string }).id });
     expect(docs.list()).toHaveLength(before);
   });
 
-  test('each bad file is rejected with its reason and the others still import', () => {
+  test('each bad file is rejected with its reason and the others still import', async () => {
     const before = docs.list().length;
-    const outcomes = docs.importFiles([
-      { name: 'empty.txt', bytes: new Uint8Array() },
-      { name: 'blank.txt', bytes: utf8(' \n\u3000\n') },
-      { name: 'big.txt', bytes: utf8('字'.repeat(400)) },
-      { name: 'scan.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) },
-      { name: 'data.bin', bytes: utf8('hello') },
-      { name: 'ok.md', bytes: utf8('# 标题\n\n正文') },
-      { name: 'binary.txt', bytes: Uint8Array.from([0x00, 0x01, 0x02, 0x41]) },
+    const outcomes = await docs.importFiles([
+      file('empty.txt', new Uint8Array()),
+      file('blank.txt', utf8(' \n\u3000\n')),
+      file('big.txt', utf8('字'.repeat(400))),
+      file('scan.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])),
+      file('data.bin', utf8('hello')),
+      file('ok.md', utf8('# 标题\n\n正文')),
+      file('binary.txt', Uint8Array.from([0x00, 0x01, 0x02, 0x41])),
     ]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? o.reason.code : o.status))).toEqual([
       'empty_file',
@@ -54,16 +55,16 @@ describe('DocumentsService', () => {
     expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  test('reports progress per file', () => {
+  test('reports progress per file', async () => {
     const seen: string[] = [];
-    docs.importFiles(
+    await docs.importFiles(
       [
-        { name: 'p1.txt', bytes: utf8('一') },
-        { name: 'p2.txt', bytes: new Uint8Array() },
+        file('p1.txt', utf8('一')),
+        file('p2.txt', new Uint8Array()),
       ],
-      (p) => seen.push(`${p.done}/${p.total} ${p.file}`),
+      { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.file} ${p.status}`), concurrency: 1 },
     );
-    expect(seen).toEqual(['1/2 p1.txt', '2/2 p2.txt']);
+    expect(seen).toEqual(['1/2 p1.txt imported', '2/2 p2.txt rejected']);
   });
 
   test('sorts by title and by import time', () => {

@@ -91,7 +91,7 @@ describe('web harness server', () => {
   });
 
   test('calls go through the contract dispatch, bytes included', async () => {
-    const r = await call('documents:import', { files: [{ name: 'w.txt', bytes: new Uint8Array(Buffer.from('网页导入\n正文')) }] });
+    const r = await call('documents:import', { batchId: 'w', files: [{ name: 'w.txt', bytes: new Uint8Array(Buffer.from('网页导入\n正文')) }] });
     const result = JSON.parse(r.body, jsonReviver);
     expect(result).toMatchObject({ ok: true, value: [{ status: 'imported', title: '网页导入' }] });
     const bad = JSON.parse((await call('documents:get', { id: 'x' })).body);
@@ -116,7 +116,7 @@ describe('web harness server', () => {
           buf += c;
           if (buf.includes('connected')) {
             if (!buf.includes('data:')) {
-              void call('documents:import', { files: [{ name: 'ev.txt', bytes: new Uint8Array(Buffer.from('事件')) }] });
+              void call('documents:import', { batchId: 'ev', files: [{ name: 'ev.txt', bytes: new Uint8Array(Buffer.from('事件')) }] });
             } else {
               req.destroy();
               resolve(buf);
@@ -126,6 +126,6 @@ describe('web harness server', () => {
       });
       req.on('error', reject);
     });
-    expect(received).toMatch(/data: \{"name":"import:progress","payload":\{"batchId":"[^"]+","done":1,"total":1,"file":"ev.txt"\}\}/);
+    expect(received).toMatch(/data: \{"name":"import:progress","payload":\{"batchId":"ev","done":1,"total":1,"file":"ev.txt","status":"imported"\}\}/);
   });
 });

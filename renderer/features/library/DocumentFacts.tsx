@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/domain/document';
+import { ClassificationChip } from '../../components/ClassificationChip';
 import { useFormat } from '../../components/useFormat';
 
 /** Enough of the hash to tell documents apart; the full value is in the tooltip. */
@@ -12,17 +13,27 @@ export function DocumentFacts({ doc }: { doc: DocumentDetail }) {
   const format = useFormat();
   const { meta } = doc;
   return (
-    <dl className="facts facts--document" aria-label={t('document.infoLabel')}>
+    <dl className="facts facts--document">
       {meta.classification && (
         <Fact term={t('document.classification')}>
-          <span className="tag tag--classified">{t(`classification.${meta.classification}`)}</span>
+          <ClassificationChip value={meta.classification} />
         </Fact>
       )}
       {meta.docType && <Fact term={t('document.docType')}>{meta.docType}</Fact>}
       {meta.docNumber && <Fact term={t('document.docNumber')}>{meta.docNumber}</Fact>}
       {meta.issuer && <Fact term={t('document.issuer')}>{meta.issuer}</Fact>}
       {meta.issuedDate && <Fact term={t('document.issuedDate')}>{format.date(meta.issuedDate)}</Fact>}
-      {meta.tags.length > 0 && <Fact term={t('document.tags')}>{meta.tags.join(t('common.listSeparator'))}</Fact>}
+      {meta.tags.length > 0 && (
+        <Fact term={t('document.tags')}>
+          <ul className="tag-list" aria-label={t('document.tags')}>
+            {meta.tags.map((tag) => (
+              <li key={tag} className="tag tag--plain">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        </Fact>
+      )}
       <Fact term={t('document.fileName')}>
         <span className="path">{doc.fileName}</span>
       </Fact>

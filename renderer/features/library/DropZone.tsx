@@ -1,11 +1,21 @@
 import { useRef, useState } from 'react';
 import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { droppedFolderEntries, filesOfEntries } from './folderFiles';
+import type { FileSource } from './useImport';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
-/** Files dragged anywhere onto the Library are imported (the import button is the keyboard path). */
-export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }) {
+interface Props {
+  onFiles: (files: FileSource, from: 'files' | 'folder') => void;
+  children: ReactNode;
+}
+
+/**
+ * Files and folders dragged anywhere onto the Library are imported (the import buttons are the
+ * keyboard path). A folder is read recursively, hidden files left out.
+ */
+export function DropZone({ onFiles, children }: Props) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
   // dragenter/dragleave also fire for every child crossed, so count them.
@@ -32,7 +42,9 @@ export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => vo
     e.preventDefault();
     depth.current = 0;
     setOver(false);
-    onFiles([...e.dataTransfer.files]);
+    const folders = droppedFolderEntries(e.dataTransfer);
+    if (folders) onFiles(filesOfEntries(folders), 'folder');
+    else onFiles([...e.dataTransfer.files], 'files');
   };
 
   return (

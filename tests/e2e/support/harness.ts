@@ -7,7 +7,8 @@ import type { WenshuApp } from '../../../electron/app/create-app';
 import { createDispatch } from '../../../electron/ipc/dispatch';
 import { startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
-import { ROOT, tempDir } from '../../support/temp';
+import os from 'node:os';
+import { ROOT } from '../../support/temp';
 
 export const CHROMIUM = process.env.WENSHU_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -29,6 +30,7 @@ export interface Harness {
   /** Requests the page made to anything but the harness itself. */
   foreignRequests: string[];
   consoleErrors: string[];
+  dataDir: string;
 }
 
 /**
@@ -41,7 +43,13 @@ export async function startHarness(): Promise<Harness> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(bridgeFile)) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the e2e tests');
   }
-  const app = createApp({ dbPath: path.join(tempDir('wenshu-e2e-'), 'wenshu.db'), shell: 'web', log: () => {} });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenshu-e2e-'));
+  const app = createApp({
+    dbPath: path.join(dataDir, 'wenshu.db'),
+    shell: 'web',
+    ingest: { workerFile: path.join(ROOT, 'out', 'node', 'ingest-worker.cjs') },
+    log: () => {},
+  });
   const server = await startWebServer({ dispatch: createDispatch(app.handlers, { validateOutput: true }), rendererDir, bridgeFile });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -56,14 +64,15 @@ export async function startHarness(): Promise<Harness> {
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.goto(server.loginUrl);
-  return { app, server, browser, page, foreignRequests, consoleErrors };
+  return { app, server, browser, page, foreignRequests, consoleErrors, dataDir };
 }
 
 export async function stopHarness(h: Harness | undefined): Promise<void> {
   if (!h) return;
   await h.browser.close();
   await h.server.close();
-  h.app.close();
+  await h.app.close();
+  fs.rmSync(h.dataDir, { recursive: true, force: true });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -6,8 +6,10 @@
 import { createBridge } from '../../../shared/bridge';
 import { calls } from '../../../shared/contract';
 import type { CallName, CallOutput, EventName, EventPayload, ParsedInput } from '../../../shared/contract';
-import type { DocumentDetail, ImportOutcome } from '../../../shared/domain/document';
+import type { DocumentDetail, DocumentFacets, DocumentKind, FacetValue, ImportOutcome } from '../../../shared/domain/document';
 import { DocumentSummary, EMPTY_META } from '../../../shared/domain/document';
+import { buildSnippet } from '../../../shared/search/snippet';
+import type { SearchFilters, SearchHit } from '../../../shared/search/types';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
@@ -68,6 +70,52 @@ export function makeDocument(overrides: Partial<DocumentDetail> = {}): DocumentD
 
 const summaryOf = (doc: DocumentDetail) => DocumentSummary.parse(doc);
 
+/** The password of every encrypted file in the fake: each `*.pdf` is encrypted. */
+export const FAKE_PDF_PASSWORD = 'abc';
+
+/** The store's filters, as main applies them to both the list and the search. */
+function matchesFilters(doc: DocumentDetail, filters: SearchFilters = {}): boolean {
+  const { meta } = doc;
+  if (filters.docType !== undefined && meta.docType !== filters.docType) return false;
+  if (filters.issuer !== undefined && meta.issuer !== filters.issuer) return false;
+  if (filters.classification !== undefined && meta.classification !== filters.classification) return false;
+  if (filters.tag !== undefined && !meta.tags.includes(filters.tag)) return false;
+  if (filters.dateFrom !== undefined && (meta.issuedDate === null || meta.issuedDate < filters.dateFrom)) return false;
+  if (filters.dateTo !== undefined && (meta.issuedDate === null || meta.issuedDate > filters.dateTo)) return false;
+  return true;
+}
+
+/** Values with document counts, most frequent first (then by value). */
+function facet(values: (string | null)[]): FacetValue[] {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+}
+
+/**
+ * A plain substring search: a passage is a hit when it holds every whitespace-separated term
+ * (case-insensitive); the score is the number of occurrences. Snippets and highlights come from
+ * the shared snippet builder the real search uses.
+ */
+function searchPassages(documents: DocumentDetail[], query: string, filters?: SearchFilters): SearchHit[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const doc of documents) {
+    if (!matchesFilters(doc, filters)) continue;
+    for (const passage of doc.passages) {
+      const text = passage.text.toLowerCase();
+      if (!terms.every((term) => text.includes(term))) continue;
+      const { snippet, highlights } = buildSnippet(passage.text, query);
+      const score = terms.reduce((n, term) => n + text.split(term).length - 1, 0);
+      hits.push({ documentId: doc.id, title: doc.title, passageId: passage.id, page: passage.page, paragraph: passage.paragraph, snippet, highlights, score });
+    }
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
 export function createFakeWenshu(init: { settings?: Settings; documents?: DocumentDetail[] } = {}): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const failures = new Map<CallName, AppErrorData>();
@@ -88,20 +136,27 @@ export function createFakeWenshu(init: { settings?: Settings; documents?: Docume
     'app:info': async () => ({ version: '0.1.0', shell: 'web', dataDir: '/home/clerk/.wenshu', dbPath: '/home/clerk/.wenshu/wenshu.db', engine: 'offline' }),
     'settings:get': async () => fake.settings,
     'settings:update': async (patch) => (fake.settings = { ...fake.settings, ...patch }),
-    'documents:list': async ({ sort = 'imported_desc', limit = 200, offset = 0 }) => {
-      const docs = [...fake.documents].sort((a, b) =>
+    'documents:list': async ({ sort = 'imported_desc', limit = 200, offset = 0, filters }) => {
+      const docs = fake.documents.filter((d) => matchesFilters(d, filters)).sort((a, b) =>
         sort === 'title_asc'
           ? a.title.localeCompare(b.title, 'zh-CN')
           : (sort === 'imported_asc' ? 1 : -1) * a.importedAt.localeCompare(b.importedAt),
       );
       return docs.slice(offset, offset + limit).map(summaryOf);
     },
+    'documents:facets': async (): Promise<DocumentFacets> => ({
+      docTypes: facet(fake.documents.map((d) => d.meta.docType)),
+      issuers: facet(fake.documents.map((d) => d.meta.issuer)),
+      classifications: facet(fake.documents.map((d) => d.meta.classification)),
+      tags: facet(fake.documents.flatMap((d) => d.meta.tags)),
+    }),
     'documents:get': async ({ id }) => {
       const doc = fake.documents.find((d) => d.id === id);
       if (!doc) throw new AppError('not_found', `no document ${id}`, { id });
       return doc;
     },
-    // Like the real service: empty files and unknown extensions are rejected, the rest imported.
+    // Like the real service: empty files and unknown extensions are rejected, encrypted files
+  // (every *.pdf here) need their password, the rest is imported.
     'documents:import': async ({ batchId, files }) => {
       const outcomes = files.map((file, i): ImportOutcome => {
         const outcome = importOne(file);
@@ -117,12 +172,14 @@ export function createFakeWenshu(init: { settings?: Settings; documents?: Docume
       const doc = fake.documents.find((d) => d.id === id);
       if (!doc) throw new AppError('not_found', `no document ${id}`, { id });
       doc.meta = meta;
+      fake.emit('documents:changed', { ids: [id] });
       return summaryOf(doc);
     },
-    'documents:search': async () => [],
+    'documents:search': async ({ query, limit = 20, offset = 0, filters }) =>
+      searchPassages(fake.documents, query, filters).slice(offset, offset + limit),
   };
 
-  const importOne = (file: { name: string; bytes: Uint8Array }): ImportOutcome => {
+  const importOne = (file: { name: string; bytes: Uint8Array; password?: string }): ImportOutcome => {
     const type = file.name.split('.').pop() ?? '';
     if (!['txt', 'md', 'markdown', 'pdf', 'docx'].includes(type)) {
       return { file: file.name, status: 'rejected', reason: { code: 'unsupported_type', message: 'unsupported', params: { file: file.name, type } } };
@@ -130,7 +187,12 @@ export function createFakeWenshu(init: { settings?: Settings; documents?: Docume
     if (file.bytes.length === 0) {
       return { file: file.name, status: 'rejected', reason: { code: 'empty_file', message: 'empty', params: { file: file.name } } };
     }
-    const doc = makeDocument({ title: file.name.replace(/\.[^.]+$/, ''), fileName: file.name, sizeBytes: file.bytes.length, importedAt: new Date().toISOString() });
+    if (type === 'pdf' && file.password !== FAKE_PDF_PASSWORD) {
+      const code = file.password === undefined ? 'password_required' : 'wrong_password';
+      return { file: file.name, status: 'rejected', reason: { code, message: code, params: { file: file.name } } };
+    }
+    const kind = type === 'markdown' ? 'md' : (type as DocumentKind);
+    const doc = makeDocument({ title: file.name.replace(/\.[^.]+$/, ''), fileName: file.name, kind, sizeBytes: file.bytes.length, importedAt: new Date().toISOString() });
     fake.documents.push(doc);
     return { file: file.name, status: 'imported', id: doc.id, title: doc.title };
   };
