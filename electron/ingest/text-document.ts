@@ -23,7 +23,8 @@ function paragraphRanges(text: string, kind: DocumentKind): [number, number][] {
 }
 
 function titleOf(text: string, kind: DocumentKind, fileName: string): string {
-  const lines = text.split('\n').map((l) => l.trim());
+  // Zero-width characters (scraped web text carries them) are invisible: they decide nothing here.
+  const lines = text.split('\n').map((l) => l.replace(/[\u200b-\u200d\ufeff]/g, '').trim());
   const heading = kind === 'md' ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined;
   const first = heading ? heading.replace(/^#{1,6}\s+/, '') : lines.find((l) => l.length > 0);
   // A salutation (各位代表：) or a long opening sentence is not a title: the file name says more.

@@ -68,6 +68,11 @@ describe('parseTextDocument', () => {
     expect(doc.passages.map((p) => [p.seq, p.paragraph, p.page])).toEqual([[0, 0, 1], [1, 1, 1], [2, 2, 1]]);
   });
 
+  test('a salutation or a long first sentence is no title: the file name is used', () => {
+    expect(parseTextDocument(Buffer.from('各位代表：\u200d\n现在，我代表国务院作报告。'), '2015年政府工作报告.txt', 'txt').title).toBe('2015年政府工作报告');
+    expect(parseTextDocument(Buffer.from(`${'长'.repeat(80)}。\n第二行`), 'memo.txt', 'txt').title).toBe('memo');
+  });
+
   test('markdown: title from the first heading, paragraphs are blank-line blocks', () => {
     const md = 'intro line\n\n# 工作方案\n\nfirst line\nsame paragraph\n\n\nlast';
     const doc = parseTextDocument(Buffer.from(md), 'plan.md', 'md');
