@@ -26,6 +26,11 @@ export function clipTitle(raw: string): string | null {
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX)}…` : title;
 }
 
+/** A salutation (各位代表：) or a long opening sentence is no title: the file name says more. */
+export function couldBeTitle(line: string): boolean {
+  return line.length <= 60 && !/[:：]$/.test(line);
+}
+
 /** The file name without its extension, for documents that name nothing better. */
 export function fileTitle(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '') || fileName;

@@ -1,4 +1,4 @@
-import { clipTitle } from './passages';
+import { clipTitle, couldBeTitle } from './passages';
 import { bodySize } from './pdf-layout';
 import type { Paragraph } from './pdf-layout';
 
@@ -29,5 +29,5 @@ export function layoutTitle(pages: Paragraph[][]): string | null {
   const prominent = largest >= 1.15 * body ? page.find((p) => p.size === largest) : undefined;
   if (prominent) return clipTitle(prominent.text);
   const first = page[0]!.text;
-  return first.length > 60 || /[:：]$/.test(first) ? null : clipTitle(first);
+  return couldBeTitle(first) ? clipTitle(first) : null;
 }

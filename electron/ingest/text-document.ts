@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../../shared/domain/document';
 import { decodeText } from './decode-text';
 import type { ParsedDocument } from './parsed';
-import { clipTitle, cutRange, fileTitle } from './passages';
+import { clipTitle, couldBeTitle, cutRange, fileTitle } from './passages';
 
 /** [start, end) ranges of the paragraphs: non-blank lines for text, blank-line blocks for Markdown. */
 function paragraphRanges(text: string, kind: DocumentKind): [number, number][] {
@@ -27,8 +27,7 @@ function titleOf(text: string, kind: DocumentKind, fileName: string): string {
   const lines = text.split('\n').map((l) => l.replace(/[\u200b-\u200d\ufeff]/g, '').trim());
   const heading = kind === 'md' ? lines.find((l) => /^#{1,6}\s+\S/.test(l)) : undefined;
   const first = heading ? heading.replace(/^#{1,6}\s+/, '') : lines.find((l) => l.length > 0);
-  // A salutation (各位代表：) or a long opening sentence is not a title: the file name says more.
-  if (!heading && first && (first.length > 60 || /[:：]$/.test(first))) return fileTitle(fileName);
+  if (!heading && first && !couldBeTitle(first)) return fileTitle(fileName);
   return clipTitle(first ?? '') ?? fileTitle(fileName);
 }
 

@@ -4,7 +4,7 @@ import { createParsePool, ingestWorkerBeside } from '../../electron/ingest/parse
 import type { ParsePool, ParsePoolOptions } from '../../electron/ingest/parse-pool';
 import type { ParseJob } from '../../electron/ingest/parsed';
 import { parseFile } from '../../electron/ingest/parse-file';
-import { AppError } from '../../shared/errors';
+import { rejection } from '../support/rejection';
 import { FIXTURES, ROOT } from '../support/temp';
 import { documentHtml, makePdf } from './support/make-pdf';
 import type { Block } from './support/make-pdf';
@@ -25,14 +25,6 @@ const pool = (options: Partial<ParsePoolOptions> = {}) => {
 };
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 const small = (text: string): ParseJob => ({
   name: `${text}.pdf`,

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedDocument } from '../../electron/ingest/parsed';
 import { parsePdf } from '../../electron/ingest/pdf';
-import { AppError } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/errors';
+import { rejection } from '../support/rejection';
 import { FIXTURES } from '../support/temp';
 
 // Every real PDF in the shared fixtures (see PROVENANCE.md there): what it must yield, or the
@@ -11,14 +11,6 @@ import { FIXTURES } from '../support/temp';
 const DIR = path.join(FIXTURES, 'pdf');
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, name)));
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
 
 function expectOffsets(doc: ParsedDocument) {
   doc.passages.forEach((p, seq) => {

@@ -8,18 +8,9 @@ import { createDispatch } from '../../../electron/ipc/dispatch';
 import { startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
 import os from 'node:os';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
 import { ROOT } from '../../support/temp';
 
-export const CHROMIUM = process.env.WENSHU_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 export interface Harness {
