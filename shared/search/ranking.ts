@@ -36,10 +36,11 @@ export interface Outside {
   thetaPk?: number;
 }
 
-/** Where a term's candidates come from. */
-export interface Source extends Outside {
+/** Where a term's candidates come from, and what no passage outside them can weigh. */
+export interface Source {
   pks: number[];
   idf: number;
+  theta: number;
 }
 
 /** A phrase's candidate, with an upper bound on its weight from its tokens' lists. */

@@ -20,10 +20,10 @@ export function normalize(text: string): string {
 /** Code points of a run; most Han text is in the BMP, where this is one string index per character. */
 const chars = (run: string): string[] => (SURROGATE.test(run) ? Array.from(run) : run.split(''));
 
-function pushHan(out: string[], run: string): void {
+/** A Han run's bigrams, then its last character. */
+function hanTokens(run: string): string[] {
   const cs = chars(run);
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i]! + cs[i + 1]!);
-  out.push(cs[cs.length - 1]!);
+  return [...cs.slice(0, -1).map((c, i) => c + cs[i + 1]!), cs[cs.length - 1]!];
 }
 
 const utf16 = new TextDecoder('utf-16le');
@@ -44,10 +44,7 @@ export function indexTokens(text: string): string {
     if (m[2] || SURROGATE.test(run)) {
       if (k) out.push(utf16.decode(scratch.subarray(0, k)));
       k = 0;
-      const tokens: string[] = [];
-      if (m[2]) tokens.push(run);
-      else pushHan(tokens, run);
-      out.push(`${tokens.join(' ')} `);
+      out.push(`${m[2] ? run : hanTokens(run).join(' ')} `);
       continue;
     }
     for (let i = 0; i + 1 < run.length; i++) {
@@ -101,12 +98,12 @@ function queryTerm(term: string): QueryTerm | undefined {
       prefix = last;
       return;
     }
-    const cs = chars(m[1]!);
-    if (!last) pushHan(tokens, m[1]!);
-    else if (cs.length === 1) {
-      tokens.push(cs[0]!);
+    const han = hanTokens(m[1]!);
+    if (!last) tokens.push(...han);
+    else if (han.length === 1) {
+      tokens.push(han[0]!);
       prefix = true;
-    } else for (let j = 0; j + 1 < cs.length; j++) tokens.push(cs[j]! + cs[j + 1]!);
+    } else tokens.push(...han.slice(0, -1));
   });
   return { tokens, prefix };
 }
@@ -129,8 +126,9 @@ export function termExpression(t: QueryTerm): string {
 
 /**
  * An FTS5 MATCH expression: each whitespace-separated query term must occur (AND); within a term
- * the parts form one phrase, so 2026年 matches "2026年" and not "2026 … 年". Returns undefined for
- * a query with no searchable text.
+ * the parts form one phrase, so 2026年 matches "2026年" and not "2026 … 年" (punctuation between
+ * the runs is not indexed: "2026，年" matches too). Returns undefined for a query with no
+ * searchable text.
  */
 export function matchExpression(query: string): string | undefined {
   const terms = queryTerms(query);
