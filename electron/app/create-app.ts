@@ -43,13 +43,12 @@ export function createApp(options: AppOptions): WenshuApp {
   const log = options.log ?? ((message, err) => console.error(`[wenshu] ${message}`, err ?? ''));
   const db = openDatabase({ file: options.dbPath, nativeBinding: options.nativeBinding });
   // Each worker holds a parsed PDF (120–150 MB for a large one): more than four costs memory, not time.
+  const workers = Math.min(4, os.availableParallelism());
   const { ingest } = options;
-  const pool =
-    'workerFile' in ingest
-      ? createParsePool({ workerFile: ingest.workerFile, size: Math.min(4, os.availableParallelism()) })
-      : undefined;
+  const pool = 'workerFile' in ingest ? createParsePool({ workerFile: ingest.workerFile, size: workers }) : undefined;
   const documents = new DocumentsService(new DocumentsRepo(db), {
     parse: 'parse' in ingest ? ingest.parse : pool!.parse,
+    concurrency: workers,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     onInternalError: (file, err) => log(`import of ${file} failed`, err),
   });

@@ -34,12 +34,14 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
-  /** How many files are loaded and parsed at once (the parse pool queues the rest anyway). */
+  /** Overrides the service's concurrency for this call. */
   concurrency?: number;
 }
 
 export interface DocumentsServiceOptions {
   parse: ParseFn;
+  /** Files loaded and parsed at once: as many as there are parse workers keeps them busy. */
+  concurrency?: number;
   /** Larger files are refused before parsing (policy can lower it later). */
   maxImportBytes: number;
   now?: () => Date;
@@ -108,7 +110,7 @@ export class DocumentsService {
         options.onProgress?.({ done: ++done, total: files.length, file: file.name, status: outcome.status });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? this.options.concurrency ?? 2, files.length)) }, worker));
     return outcomes;
   }
 
