@@ -3,6 +3,7 @@ import type { DocumentFacets, FacetValue } from '../../shared/domain/document';
 import { indexTokens } from '../../shared/search/tokens';
 import type { SearchFilters } from '../../shared/search/types';
 import { documentFilterSql } from './document-filters';
+import { statementCache } from './statements';
 import type {
   Classification,
   DocumentKind,
@@ -95,18 +96,10 @@ export const passageId = (documentId: string, seq: number): string => `${documen
 
 /** All SQL about documents and passages. */
 export class DocumentsRepo {
-  private readonly statements = new Map<string, Statement>();
+  private readonly stmt: (sql: string) => Statement;
 
-  constructor(private readonly db: Database) {}
-
-  /** Prepared once per SQL text: preparing costs more than running these statements. */
-  private stmt(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  constructor(private readonly db: Database) {
+    this.stmt = statementCache(db);
   }
 
   findBySha256(sha256: string): StoredDocument | undefined {

@@ -7,6 +7,7 @@ import { queryTerms, termExpression, termKey } from '../../shared/search/tokens'
 import type { QueryTerm } from '../../shared/search/tokens';
 import type { SearchFilters, SearchHit, SearchQuery } from '../../shared/search/types';
 import { documentFilterSql } from './document-filters';
+import { statementCache } from './statements';
 
 /**
  * Ranked search over passages (docs/search.md).
@@ -68,13 +69,14 @@ function filterSql(filters: SearchFilters | undefined): Filter | undefined {
 
 /** All SQL of search. */
 export class SearchRepo {
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: (text: string) => Statement;
   private readonly options: SearchRepoOptions;
 
   constructor(
     private readonly db: Database,
     options: Partial<SearchRepoOptions> = {},
   ) {
+    this.sql = statementCache(db);
     this.options = { ...DEFAULT_SEARCH_OPTIONS, ...options };
   }
 
@@ -340,14 +342,5 @@ export class SearchRepo {
         },
       ];
     });
-  }
-
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
   }
 }
