@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../ipc/handlers';
 import { createParsePool } from '../ingest/parse-pool';
-import { DEFAULT_MAX_IMPORT_BYTES, DocumentsService } from '../services/documents-service';
+import { DocumentsService } from '../services/documents-service';
 import type { ParseFn } from '../services/documents-service';
 import { SearchService } from '../services/search-service';
 import { SettingsService } from '../services/settings-service';
@@ -17,7 +17,6 @@ export interface AppOptions {
   dbPath: string;
   shell: 'electron' | 'web' | 'cli';
   nativeBinding?: string;
-  maxImportBytes?: number;
   /**
    * Where files are parsed: worker threads running the bundled worker (`ingestWorkerBeside`), or
    * a function in this thread (tests that need no workers).
@@ -46,13 +45,13 @@ export function createApp(options: AppOptions): WenshuApp {
   const workers = Math.min(4, os.availableParallelism());
   const { ingest } = options;
   const pool = 'workerFile' in ingest ? createParsePool({ workerFile: ingest.workerFile, size: workers }) : undefined;
+  const settings = new SettingsService(new SettingsRepo(db));
   const documents = new DocumentsService(new DocumentsRepo(db), {
     parse: 'parse' in ingest ? ingest.parse : pool!.parse,
     concurrency: workers,
-    maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+    maxImportBytes: () => settings.get().maxImportMb * 1024 * 1024,
     onInternalError: (file, err) => log(`import of ${file} failed`, err),
   });
-  const settings = new SettingsService(new SettingsRepo(db));
   const search = new SearchService(new SearchRepo(db));
   const imports = new Map<string, AbortController>();
   // A cancel may overtake its batch's import call; remember it so the batch starts aborted.

@@ -42,14 +42,12 @@ export interface DocumentsServiceOptions {
   parse: ParseFn;
   /** Files loaded and parsed at once: as many as there are parse workers keeps them busy. */
   concurrency?: number;
-  /** Larger files are refused before parsing (policy can lower it later). */
-  maxImportBytes: number;
+  /** Larger files are refused before parsing; read at each import, so a settings change applies at once. */
+  maxImportBytes: () => number;
   now?: () => Date;
   /** A parser or store bug for one file: reported here, and that file is rejected as `internal`. */
   onInternalError?: (file: string, err: unknown) => void;
 }
-
-export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 const summary = ({ encoding: _encoding, ...doc }: StoredDocument): DocumentSummary => doc;
 
@@ -148,12 +146,9 @@ export class DocumentsService {
   private async parse(file: IncomingFile, bytes: Uint8Array, signal: AbortSignal | undefined): Promise<ParsedDocument> {
     const size = bytes.byteLength;
     if (size === 0) throw new AppError('empty_file', `${file.name} is empty`, { file: file.name });
-    if (size > this.options.maxImportBytes) {
-      throw new AppError('too_large', `${file.name} is larger than ${this.options.maxImportBytes} bytes`, {
-        file: file.name,
-        size,
-        limit: this.options.maxImportBytes,
-      });
+    const limit = this.options.maxImportBytes();
+    if (size > limit) {
+      throw new AppError('too_large', `${file.name} is larger than ${limit} bytes`, { file: file.name, size, limit });
     }
     const detected = detectKind(file.name, bytes);
     if (!detected.supported) {

@@ -24,7 +24,10 @@ const missingId = '00000000-0000-4000-8000-000000000000';
 const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> = {
   'app:info': { valid: () => ({}), invalid: [{ extra: 1 }, 'x'] },
   'settings:get': { valid: () => ({}), invalid: [{ locale: 'en-US' }, 42] },
-  'settings:update': { valid: () => ({ locale: 'en-US' }), invalid: [{ locale: 'fr-FR' }, { theme: 'dark' }] },
+  'settings:update': {
+    valid: () => ({ locale: 'en-US' }),
+    invalid: [{ locale: 'fr-FR' }, { theme: 'dark' }, { maxImportMb: 0 }, { maxImportMb: 1.5 }, { maxImportMb: 5000 }],
+  },
   'documents:list': {
     valid: () => ({ sort: 'title_asc', limit: 10, filters: { docType: '通知', dateFrom: '2024-01-01' } }),
     invalid: [{ sort: 'random' }, { limit: 0 }, { limit: 1.5 }, { offset: -1 }, { filters: { classification: '内部' } }],
@@ -123,8 +126,8 @@ describe('IPC contract', () => {
   });
 
   test('settings persist across calls', async () => {
-    await dispatch('settings:update', { locale: 'en-US' }, ctx);
-    expect(await dispatch('settings:get', {}, ctx)).toEqual({ ok: true, value: { locale: 'en-US' } });
+    await dispatch('settings:update', { locale: 'en-US', maxImportMb: 50 }, ctx);
+    expect(await dispatch('settings:get', {}, ctx)).toEqual({ ok: true, value: { locale: 'en-US', maxImportMb: 50 } });
   });
 
   test('the bridge refuses names outside the contract before anything is sent', async () => {

@@ -85,6 +85,8 @@ describe('Library in a real browser', () => {
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     expect(h.app.settings.get().locale).toBe('en-US');
+    await page.getByLabel('Largest file to import (MB)').waitFor();
+    await screenshot(page, 'settings-en-US');
     await page.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('heading', { name: 'Library', exact: true }).waitFor();
     await page.getByRole('table').getByRole('link', { name: NOTICE_TITLE }).waitFor();

@@ -41,6 +41,23 @@ describe('app shell', () => {
     expect(screen.getByText('离线：未配置模型服务')).toBeInTheDocument();
   });
 
+  test('Settings changes the import size limit, refusing values out of range', async () => {
+    const fake = createFakeWenshu();
+    const { user } = await renderApp(fake, '#/settings');
+    const input = await screen.findByLabelText('单个文件大小上限（MB）');
+    await screen.findByDisplayValue('200');
+    await user.clear(input);
+    await user.type(input, '0');
+    expect(screen.getByText('请输入 1 到 2000 之间的整数。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '保存' })).toBeDisabled();
+    await user.clear(input);
+    await user.type(input, '50');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已保存，下次导入时生效。')).toBeInTheDocument();
+    expect(fake.callsTo('settings:update')).toEqual([{ maxImportMb: 50 }]);
+    expect(fake.settings.maxImportMb).toBe(50);
+  });
+
   test('the keyboard reaches another screen: Tab to the nav, arrows, Enter', async () => {
     const { user } = await renderApp(createFakeWenshu());
     await user.tab();

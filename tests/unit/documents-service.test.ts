@@ -4,8 +4,9 @@ const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const file = (name: string, bytes: Uint8Array) => ({ name, load: () => bytes });
 
 describe('DocumentsService', () => {
-  const app = testApp({ maxImportBytes: 1000 });
+  const app = testApp();
   const docs = app.documents;
+  beforeAll(() => app.settings.update({ maxImportMb: 1 }));
 
   test('imports, lists and opens a document with its original bytes kept', async () => {
     const bytes = utf8('关于开展安全检查的通知\n各科室：\n请于本周五前完成自查。');
@@ -34,7 +35,7 @@ describe('DocumentsService', () => {
     const outcomes = await docs.importFiles([
       file('empty.txt', new Uint8Array()),
       file('blank.txt', utf8(' \n\u3000\n')),
-      file('big.txt', utf8('字'.repeat(400))),
+      file('big.txt', utf8('字'.repeat(400_000))),
       file('scan.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])),
       file('data.bin', utf8('hello')),
       file('ok.md', utf8('# 标题\n\n正文')),
@@ -50,7 +51,7 @@ describe('DocumentsService', () => {
       'unknown_encoding',
     ]);
     expect(outcomes[3]).toMatchObject({ reason: { params: { file: 'scan.png', type: 'PNG image' } } });
-    expect(outcomes[2]).toMatchObject({ reason: { params: { size: 1200, limit: 1000 } } });
+    expect(outcomes[2]).toMatchObject({ reason: { params: { size: 1_200_000, limit: 1024 * 1024 } } });
     expect(docs.list()).toHaveLength(before + 1);
     expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });

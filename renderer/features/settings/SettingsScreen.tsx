@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { AboutSection } from './AboutSection';
+import { ImportSection } from './ImportSection';
 import { LanguageSection } from './LanguageSection';
 
 export function SettingsScreen() {
@@ -9,6 +10,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title={t('nav.settings')} />
       <LanguageSection />
+      <ImportSection />
       <AboutSection />
     </>
   );

@@ -10,6 +10,7 @@ import type { DocumentDetail, DocumentFacets, DocumentKind, FacetValue, ImportOu
 import { DocumentSummary, EMPTY_META } from '../../../shared/domain/document';
 import { buildSnippet } from '../../../shared/search/snippet';
 import type { SearchFilters, SearchHit } from '../../../shared/search/types';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
@@ -116,14 +117,14 @@ function searchPassages(documents: DocumentDetail[], query: string, filters?: Se
   return hits.sort((a, b) => b.score - a.score);
 }
 
-export function createFakeWenshu(init: { settings?: Settings; documents?: DocumentDetail[] } = {}): FakeWenshu {
+export function createFakeWenshu(init: { settings?: Partial<Settings>; documents?: DocumentDetail[] } = {}): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const failures = new Map<CallName, AppErrorData>();
 
   const fake: FakeWenshu = {
     api: undefined as unknown as WenshuApi,
     calls: [],
-    settings: init.settings ?? { locale: 'zh-CN' },
+    settings: { ...DEFAULT_SETTINGS, ...init.settings },
     documents: init.documents ?? [],
     handlers: undefined as unknown as FakeHandlers,
     fail: (channel, error) => void failures.set(channel, error),
