@@ -11,7 +11,10 @@ const restrict = (paths, patterns) => ({
     'error',
     {
       paths: paths.map((name) => ({ name, message: `not allowed in this layer (see docs/architecture.md)` })),
-      patterns: patterns.map((group) => ({ group: [group], message: 'not allowed in this layer (see docs/architecture.md)' })),
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'not allowed in this layer (see docs/architecture.md)',
+      })),
     },
   ],
 });
@@ -22,7 +25,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       'no-control-regex': 'off',
     },

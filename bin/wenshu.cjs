@@ -6,9 +6,13 @@ const fs = require('node:fs');
 
 const bundle = path.join(__dirname, '..', 'out', 'node', 'cli.cjs');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('wenshu: the CLI is not built yet; run `npm run build` (or `npm install`) in the Wenshu folder\n');
+  process.stderr.write(
+    'wenshu: the CLI is not built yet; run `npm run build` (or `npm install`) in the Wenshu folder\n',
+  );
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+require(bundle)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'tests', 'bench');
-const available = fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const available = fs
+  .readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !available.includes(n));
 if (unknown.length) {
@@ -63,7 +67,11 @@ function render(results) {
   ];
   for (const [name, r] of Object.entries(results).sort()) {
     lines.push(`## ${name}`, '', r.description ?? '', '');
-    lines.push(`- command: \`${r.command}\``, `- date: ${r.date}`, `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}`);
+    lines.push(
+      `- command: \`${r.command}\``,
+      `- date: ${r.date}`,
+      `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}`,
+    );
     if (r.target) lines.push(`- target: ${r.target} → ${r.pass ? 'met' : 'NOT met'}`);
     lines.push('', '| figure | value |', '| --- | --- |');
     for (const [k, v] of Object.entries(r.figures ?? {})) lines.push(`| ${k} | ${v} |`);

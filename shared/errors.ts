@@ -46,7 +46,9 @@ export class AppError extends Error {
   }
 
   toData(): AppErrorData {
-    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
+    return this.params
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message };
   }
 }
 

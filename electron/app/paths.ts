@@ -6,9 +6,13 @@ export const APP_NAME = 'Wenshu';
 export const DB_FILE = 'wenshu.db';
 
 /** Electron's userData for APP_NAME, computed without Electron (CLI, web harness). */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'win32')
+    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_NAME);
 }

@@ -106,7 +106,10 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       if (outcomes.some((o) => o.status === 'rejected')) exitCode = 1;
       const human = outcomes
         .filter((o) => o.status !== 'rejected')
-        .map((o) => `${o.status === 'imported' ? '已导入 imported ' : '已存在 duplicate'}  ${shortId(o.id)}  ${o.title}  (${o.file})\n`)
+        .map(
+          (o) =>
+            `${o.status === 'imported' ? '已导入 imported ' : '已存在 duplicate'}  ${shortId(o.id)}  ${o.title}  (${o.file})\n`,
+        )
         .join('');
       print(opts, outcomes, human);
     });
@@ -152,9 +155,15 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         const field = filters.error.issues[0]?.path.join('.') ?? 'filters';
         throw new AppError('invalid_input', `invalid filter ${field}`, { field });
       }
-      const hits = open(opts).search.search({ query: words.join(' '), limit: Number(cmd.limit), filters: filters.data });
+      const hits = open(opts).search.search({
+        query: words.join(' '),
+        limit: Number(cmd.limit),
+        filters: filters.data,
+      });
       const human = hits.length
-        ? hits.map((h) => `${shortId(h.documentId)}  p${h.page} ¶${h.paragraph + 1}  ${h.title}\n    ${h.snippet}\n`).join('')
+        ? hits
+            .map((h) => `${shortId(h.documentId)}  p${h.page} ¶${h.paragraph + 1}  ${h.title}\n    ${h.snippet}\n`)
+            .join('')
         : '（无结果 / no hits）\n';
       print(opts, hits, human);
     });
@@ -192,4 +201,3 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     await app?.close();
   }
 }
-

@@ -1,8 +1,6 @@
 import type { DocumentKind } from '../../shared/domain/document';
 
-export type Detected =
-  | { supported: true; kind: DocumentKind }
-  | { supported: false; what: string };
+export type Detected = { supported: true; kind: DocumentKind } | { supported: false; what: string };
 
 /** Signatures of formats people drop by mistake; named in the rejection so the user knows why. */
 const SIGNATURES: { what: string; bytes: number[]; offset?: number }[] = [

@@ -28,7 +28,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       const where = issue?.path.length ? issue.path.join('.') : '(input)';
       return {
         ok: false,
-        error: { code: 'invalid_input', message: `${channel}: ${where}: ${issue?.message ?? 'invalid'}`, params: { field: where } },
+        error: {
+          code: 'invalid_input',
+          message: `${channel}: ${where}: ${issue?.message ?? 'invalid'}`,
+          params: { field: where },
+        },
       };
     }
     try {

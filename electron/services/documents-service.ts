@@ -108,7 +108,12 @@ export class DocumentsService {
         options.onProgress?.({ done: ++done, total: files.length, file: file.name, status: outcome.status });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? this.options.concurrency ?? 2, files.length)) }, worker));
+    await Promise.all(
+      Array.from(
+        { length: Math.max(1, Math.min(options.concurrency ?? this.options.concurrency ?? 2, files.length)) },
+        worker,
+      ),
+    );
     return outcomes;
   }
 

@@ -100,7 +100,12 @@ export class SearchRepo {
       .all(this.options.exhaustiveLimit) as string[];
     // A word typed alone is a prefix query (budg → budget), so words get a prefix list as well.
     const terms = tokens.flatMap((token): QueryTerm[] =>
-      HAN.test(token) ? [{ tokens: [token], prefix: false }] : [{ tokens: [token], prefix: false }, { tokens: [token], prefix: true }],
+      HAN.test(token)
+        ? [{ tokens: [token], prefix: false }]
+        : [
+            { tokens: [token], prefix: false },
+            { tokens: [token], prefix: true },
+          ],
     );
     let built = 0;
     terms.forEach((term, i) => {
@@ -171,7 +176,11 @@ export class SearchRepo {
 
   private ownSource(term: QueryTerm, stats: Stats): Source {
     const list = this.list(term, stats, true)!;
-    return { pks: this.members(list.id), idf: idf(list.matches, stats.rows), theta: outsideBound(list, stats.avgLength) };
+    return {
+      pks: this.members(list.id),
+      idf: idf(list.matches, stats.rows),
+      theta: outsideBound(list, stats.avgLength),
+    };
   }
 
   /**
@@ -180,7 +189,12 @@ export class SearchRepo {
    * exact; the IDF is the rarest token's (counting the phrase would cost a pass over all its
    * matches), so the score can differ from FTS5's by that factor.
    */
-  private rankPhraseFromTokens(term: QueryTerm, stats: Stats, need: number, filter: Filter | undefined): Ranked[] | undefined {
+  private rankPhraseFromTokens(
+    term: QueryTerm,
+    stats: Stats,
+    need: number,
+    filter: Filter | undefined,
+  ): Ranked[] | undefined {
     const lists = [...new Set(term.tokens)].map((token) => this.list({ tokens: [token], prefix: false }, stats, true)!);
     const bounds = lists.map((l) => outsideBound(l, stats.avgLength));
     const theta = Math.min(...bounds);
@@ -199,7 +213,9 @@ export class SearchRepo {
     const current = lists.every((l) => l.avgLength === stats.avgLength);
     const thetaPk = current ? Math.max(...lists.filter((l) => l.theta === theta).map((l) => l.boundary)) : undefined;
     const termIdf = idf(Math.min(...lists.map((l) => l.matches)), stats.rows);
-    return rankPhrase(term, candidates, { theta, thetaPk }, termIdf, stats.avgLength, need, (pks) => this.texts(pks, filter));
+    return rankPhrase(term, candidates, { theta, thetaPk }, termIdf, stats.avgLength, need, (pks) =>
+      this.texts(pks, filter),
+    );
   }
 
   private candidates(sources: { pks: number[] }[]): number[] {
@@ -227,7 +243,9 @@ export class SearchRepo {
   /** FTS5 ranks every match once; the best `listSize` are kept. */
   private buildList(term: QueryTerm, stats: Stats): List {
     const expression = termExpression(term);
-    const matches = this.sql(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck().get(expression) as number;
+    const matches = this.sql(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`)
+      .pluck()
+      .get(expression) as number;
     const best = this.sql(
       `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), rowid LIMIT ?`,
     )
@@ -238,7 +256,15 @@ export class SearchRepo {
     // Unlisted passages weigh at most the lightest member; 0 when every match is listed.
     const theta = matches <= best.length ? 0 : weights.length ? Math.min(...weights) : Number.MAX_VALUE;
     const boundary = best[best.length - 1] ?? 0;
-    const list: List = { id: 0, matches, deletions: stats.deletions, avgLength: stats.avgLength, theta, boundary, watermark: stats.maxPk };
+    const list: List = {
+      id: 0,
+      matches,
+      deletions: stats.deletions,
+      avgLength: stats.avgLength,
+      theta,
+      boundary,
+      watermark: stats.maxPk,
+    };
     this.sql(`DELETE FROM search_lists WHERE term = ?`).run(termKey(term));
     list.id = Number(
       this.sql(

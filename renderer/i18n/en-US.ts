@@ -50,7 +50,8 @@ export const enUS: Messages = {
     colDocNumber: 'Doc. number',
     colIssuedDate: 'Date issued',
     noTextLayer: 'No text layer — OCR needed',
-    noTextLayerHint: 'This document has no text layer (probably a scan); it needs text recognition before it can be searched or cited',
+    noTextLayerHint:
+      'This document has no text layer (probably a scan); it needs text recognition before it can be searched or cited',
     filteredEmptyTitle: 'No documents match the filters',
     filteredEmptyBody: 'Loosen or clear the filters.',
     emptyTitle: 'The library is empty',
@@ -72,7 +73,8 @@ export const enUS: Messages = {
     place: 'p. {{page}} ¶ {{paragraph}}',
     noResultsTitle: 'No results',
     noResultsBody: 'No passage contains “{{query}}”. Try other words.',
-    noResultsFiltered: 'No passage contains “{{query}}” under the current filters. Try other words, or clear the filters.',
+    noResultsFiltered:
+      'No passage contains “{{query}}” under the current filters. Try other words, or clear the filters.',
     failed: 'The search failed',
   },
   filters: {
@@ -119,7 +121,8 @@ export const enUS: Messages = {
     folderButton: 'Import folder',
     scanning: 'Looking for files in the folder…',
     emptyFolder: 'The folder has no files to import (hidden files are skipped)',
-    passwordHint: 'Some files are encrypted: enter the password and click “Open” to import them; there is no need to choose them again.',
+    passwordHint:
+      'Some files are encrypted: enter the password and click “Open” to import them; there is no need to choose them again.',
     passwordFor: 'Password for {{file}}',
     passwordPlaceholder: 'Password',
     open: 'Open',
@@ -156,7 +159,8 @@ export const enUS: Messages = {
     docType: 'Document type',
     classification: 'Classification',
     tags: 'Tags',
-    noTextLayer: 'This document has no text layer (probably a scan); it needs text recognition (OCR) before it can be searched or cited.',
+    noTextLayer:
+      'This document has no text layer (probably a scan); it needs text recognition (OCR) before it can be searched or cited.',
     edit: 'Edit',
     editTitle: 'Edit document details',
     save: 'Save',

@@ -52,7 +52,8 @@ export const zhCN = {
     filteredEmptyTitle: '没有符合筛选条件的文档',
     filteredEmptyBody: '可以放宽或清除筛选条件。',
     emptyTitle: '资料库中还没有文档',
-    emptyBody: '把文件或文件夹拖到这里，或点击“导入文件”“导入文件夹”。支持 TXT、Markdown、PDF 和 Word（.docx），可以一次导入多个文件。',
+    emptyBody:
+      '把文件或文件夹拖到这里，或点击“导入文件”“导入文件夹”。支持 TXT、Markdown、PDF 和 Word（.docx），可以一次导入多个文件。',
     loadFailed: '无法加载文档列表',
     dropHint: '松开鼠标即可导入',
   },

@@ -44,16 +44,14 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     parse_failed: '{{file}}: could not be read ({{detail}})',
     cancelled: 'Cancelled',
     store_unavailable: 'Cannot open the store: {{path}}',
-    store_too_new: 'The store (schema {{found}}) is newer than this version of Wenshu supports ({{supported}}); please upgrade',
+    store_too_new:
+      'The store (schema {{found}}) is newer than this version of Wenshu supports ({{supported}}); please upgrade',
     internal: 'Something went wrong inside Wenshu; try again or contact IT',
   },
 };
 
 /** For the CLI and logs, outside i18next: fills {{param}}; a missing param stays visible. */
-export function formatError(
-  error: { code: string; message: string; params?: ErrorParams },
-  locale: Locale,
-): string {
+export function formatError(error: { code: string; message: string; params?: ErrorParams }, locale: Locale): string {
   const template = (errorMessages[locale] as Record<string, string>)[error.code];
   if (!template) return error.message;
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(error.params?.[key] ?? `{{${key}}}`));

@@ -28,7 +28,11 @@ export function countTerm(tokens: readonly string[], term: QueryTerm): number {
   let count = 0;
   for (let i = 0; i + n <= tokens.length; i++) {
     let j = 0;
-    while (j < n && (tokens[i + j] === term.tokens[j] || (term.prefix && j === last && tokens[i + j]!.startsWith(term.tokens[j]!)))) j++;
+    while (
+      j < n &&
+      (tokens[i + j] === term.tokens[j] || (term.prefix && j === last && tokens[i + j]!.startsWith(term.tokens[j]!)))
+    )
+      j++;
     if (j === n) count++;
   }
   return count;
@@ -42,7 +46,12 @@ const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
  */
 export function countTermInText(text: string, term: QueryTerm): number {
   if (term.prefix || !term.tokens.every((t) => HAN_BIGRAM.test(t))) return countTerm(tokenList(text), term);
-  const phrase = term.tokens[0]! + term.tokens.slice(1).map((t) => Array.from(t)[1]).join('');
+  const phrase =
+    term.tokens[0]! +
+    term.tokens
+      .slice(1)
+      .map((t) => Array.from(t)[1])
+      .join('');
   const folded = normalize(text);
   let count = 0;
   for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) count++;

@@ -63,7 +63,8 @@ export function measure(text: string, term: QueryTerm): Omit<Member, 'pk'> {
 }
 
 const proves = (last: Ranked, outside: Outside) =>
-  last.score > outside.theta || (last.score === outside.theta && outside.thetaPk !== undefined && last.pk <= outside.thetaPk);
+  last.score > outside.theta ||
+  (last.score === outside.theta && outside.thetaPk !== undefined && last.pk <= outside.thetaPk);
 
 /** Inserts into a best-first array kept at `size` entries. */
 function keepBest(top: Ranked[], entry: Ranked, size: number): void {
@@ -92,7 +93,8 @@ export function rankPhrase(
   const queue = [...candidates].sort((a, b) => b.bound - a.bound || a.pk - b.pk);
   const length = new Map(candidates.map((c) => [c.pk, c.length]));
   const top: Ranked[] = [];
-  const settled = (next: Candidate) => top.length === need && byScore(top[need - 1]!, { pk: next.pk, score: next.bound }) < 0;
+  const settled = (next: Candidate) =>
+    top.length === need && byScore(top[need - 1]!, { pk: next.pk, score: next.bound }) < 0;
   for (let i = 0; i < queue.length && !settled(queue[i]!); i += BATCH) {
     for (const { pk, text } of load(queue.slice(i, i + BATCH).map((c) => c.pk))) {
       const tf = countTermInText(text, term);
@@ -110,11 +112,20 @@ export function rankPhrase(
  * term's ranking, so its filtered members are a prefix of the filtered ranking; after the store
  * changed, the `need`-th member must beat the outsiders' bound.
  */
-export function rankMembers(members: Member[], list: ListBounds, termIdf: number, avgLength: number, need: number): Ranked[] | undefined {
-  const ranked = members.map((m) => ({ pk: m.pk, score: termIdf * termWeight(m.tf, m.length, avgLength) })).sort(byScore);
+export function rankMembers(
+  members: Member[],
+  list: ListBounds,
+  termIdf: number,
+  avgLength: number,
+  need: number,
+): Ranked[] | undefined {
+  const ranked = members
+    .map((m) => ({ pk: m.pk, score: termIdf * termWeight(m.tf, m.length, avgLength) }))
+    .sort(byScore);
   if (list.theta === 0) return ranked.slice(0, need);
   if (ranked.length < need) return undefined;
-  if (avgLength === list.avgLength || ranked[need - 1]!.score > termIdf * outsideBound(list, avgLength)) return ranked.slice(0, need);
+  if (avgLength === list.avgLength || ranked[need - 1]!.score > termIdf * outsideBound(list, avgLength))
+    return ranked.slice(0, need);
   return undefined;
 }
 

@@ -28,12 +28,13 @@ function fold(text: string): Folded {
   let out = '';
   const start: number[] = [];
   const end: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
     const source = text.slice(i, i + width);
     // ASCII and the common CJK block fold trivially; the rest (full-width forms, ligatures …) via NFKC.
-    const folded = c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) ? source.toLowerCase() : source.normalize('NFKC').toLowerCase();
+    const folded =
+      c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) ? source.toLowerCase() : source.normalize('NFKC').toLowerCase();
     for (let k = 0; k < folded.length; k++) {
       start.push(i);
       end.push(i + width);
@@ -123,6 +124,9 @@ export function buildSnippet(text: string, query: string, width = 80): Snippet {
   const snippet = `${head}${text.slice(start, end)}${end < text.length ? ELLIPSIS : ''}`;
   const highlights = found
     .filter(([a, b]) => a < end && b > start)
-    .map(([a, b]): [number, number] => [Math.max(a, start) - start + head.length, Math.min(b, end) - start + head.length]);
+    .map(([a, b]): [number, number] => [
+      Math.max(a, start) - start + head.length,
+      Math.min(b, end) - start + head.length,
+    ]);
   return { snippet, highlights };
 }

@@ -62,7 +62,8 @@ export function indexTokens(text: string): string {
 /** How many index tokens a text has (FTS5's length of it): a Han run of n characters gives n, a word 1. */
 export function tokenCount(text: string): number {
   let count = 0;
-  for (const m of normalize(text).matchAll(RUN)) count += !m[1] ? 1 : SURROGATE.test(m[1]) ? Array.from(m[1]).length : m[1].length;
+  for (const m of normalize(text).matchAll(RUN))
+    count += !m[1] ? 1 : SURROGATE.test(m[1]) ? Array.from(m[1]).length : m[1].length;
   return count;
 }
 

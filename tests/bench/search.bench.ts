@@ -66,7 +66,9 @@ for (const [name, queries] of Object.entries(QUERY_CLASSES)) {
 const listed = [...QUERY_CLASSES['common 2-char']!, ...QUERY_CLASSES['4-char phrase']!];
 const key = (query: string, hits: { passageId: string; score: number }[]) =>
   JSON.stringify(hits.map((h) => (query.length > 2 ? h.passageId : `${h.passageId} ${h.score.toPrecision(12)}`)));
-const exact = listed.filter((query) => key(query, service.search({ query, limit: 20 })) === key(query, exhaustive.search({ query, limit: 20 }))).length;
+const exact = listed.filter(
+  (query) => key(query, service.search({ query, limit: 20 })) === key(query, exhaustive.search({ query, limit: 20 })),
+).length;
 figures['top 20 equal to FTS5 exhaustive bm25'] = `${exact}/${listed.length}`;
 
 // Speed against grep: the same queries, every match on disk.
@@ -82,7 +84,15 @@ const documentsFound = (query: string) =>
       return fileName.get(hit.documentId)!;
     }),
   );
-const recallQueries = [...QUERY_CLASSES['rare 2-char']!.slice(0, 10), '预算编制', '依法治国', '放假调休', '节能减排', '预算', '审计'];
+const recallQueries = [
+  ...QUERY_CLASSES['rare 2-char']!.slice(0, 10),
+  '预算编制',
+  '依法治国',
+  '放假调休',
+  '节能减排',
+  '预算',
+  '审计',
+];
 let expected = 0;
 let found = 0;
 let extra = 0;

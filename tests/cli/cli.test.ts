@@ -36,7 +36,9 @@ describe('wenshu CLI', () => {
     const imported = wenshu(['import', 'README.md', '--db', db, '--json']);
     expect(imported.code).toBe(0);
     const outcomes = JSON.parse(imported.stdout);
-    expect(outcomes).toEqual([expect.objectContaining({ file: 'README.md', status: 'imported', id: expect.any(String) })]);
+    expect(outcomes).toEqual([
+      expect.objectContaining({ file: 'README.md', status: 'imported', id: expect.any(String) }),
+    ]);
     readmeId = outcomes[0].id;
 
     const listed = wenshu(['list', '--db', db, '--json']);
@@ -90,8 +92,15 @@ describe('wenshu CLI', () => {
     fs.writeFileSync(path.join(folder, 'empty.txt'), '');
     const r = wenshu(['import', folder, '--db', db, '--json']);
     expect(r.code).toBe(1);
-    const byFile = Object.fromEntries(JSON.parse(r.stdout).map((o: { file: string; status: string }) => [path.relative(folder, o.file), o.status]));
-    expect(byFile).toEqual({ 'a.txt': 'imported', 'empty.txt': 'rejected', 'sub/b.md': 'imported', 'sub/readme-copy.md': 'duplicate' });
+    const byFile = Object.fromEntries(
+      JSON.parse(r.stdout).map((o: { file: string; status: string }) => [path.relative(folder, o.file), o.status]),
+    );
+    expect(byFile).toEqual({
+      'a.txt': 'imported',
+      'empty.txt': 'rejected',
+      'sub/b.md': 'imported',
+      'sub/readme-copy.md': 'duplicate',
+    });
   });
 
   test('show with an unknown id and a bad command fail with non-zero exits', () => {

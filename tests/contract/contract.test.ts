@@ -30,7 +30,13 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> =
   },
   'documents:list': {
     valid: () => ({ sort: 'title_asc', limit: 10, filters: { docType: '通知', dateFrom: '2024-01-01' } }),
-    invalid: [{ sort: 'random' }, { limit: 0 }, { limit: 1.5 }, { offset: -1 }, { filters: { classification: '内部' } }],
+    invalid: [
+      { sort: 'random' },
+      { limit: 0 },
+      { limit: 1.5 },
+      { offset: -1 },
+      { filters: { classification: '内部' } },
+    ],
   },
   'documents:facets': { valid: () => ({}), invalid: [{ all: true }] },
   'documents:get': {
@@ -49,28 +55,64 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> =
       { batchId: 'b', files: [{ name: 'a.pdf', bytes: bytes('x'), password: 7 }] },
     ],
   },
-  'documents:cancelImport': { valid: () => ({ batchId: 'nothing-running' }), invalid: [{}, { batchId: '' }, { batchId: 3 }] },
+  'documents:cancelImport': {
+    valid: () => ({ batchId: 'nothing-running' }),
+    invalid: [{}, { batchId: '' }, { batchId: 3 }],
+  },
   'documents:updateMeta': {
     valid: () => ({
       id: app.documents.list()[0]!.id,
-      meta: { docNumber: '财预〔2026〕1号', issuer: '财政局', issuedDate: '2026-03-05', docType: '通知', classification: null, tags: ['预算'] },
+      meta: {
+        docNumber: '财预〔2026〕1号',
+        issuer: '财政局',
+        issuedDate: '2026-03-05',
+        docType: '通知',
+        classification: null,
+        tags: ['预算'],
+      },
     }),
     invalid: [
       { id: missingId, meta: {} },
-      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: '2026-02-30', docType: null, classification: null, tags: [] } },
-      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: '内部', tags: [] } },
-      { id: missingId, meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: null, tags: [''] } },
+      {
+        id: missingId,
+        meta: {
+          docNumber: null,
+          issuer: null,
+          issuedDate: '2026-02-30',
+          docType: null,
+          classification: null,
+          tags: [],
+        },
+      },
+      {
+        id: missingId,
+        meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: '内部', tags: [] },
+      },
+      {
+        id: missingId,
+        meta: { docNumber: null, issuer: null, issuedDate: null, docType: null, classification: null, tags: [''] },
+      },
     ],
   },
   'documents:search': {
     valid: () => ({ query: '合同', limit: 5, filters: { docType: '通知' } }),
-    invalid: [{ query: 5 }, { query: 'x', limit: 0 }, { query: 'x', filters: { dateFrom: '2026-13-01' } }, { query: 'x'.repeat(501) }, { query: 'x', filters: { color: 'red' } }],
+    invalid: [
+      { query: 5 },
+      { query: 'x', limit: 0 },
+      { query: 'x', filters: { dateFrom: '2026-13-01' } },
+      { query: 'x'.repeat(501) },
+      { query: 'x', filters: { color: 'red' } },
+    ],
   },
 };
 
 describe('IPC contract', () => {
   beforeAll(async () => {
-    await dispatch('documents:import', { batchId: 'seed', files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] }, ctx);
+    await dispatch(
+      'documents:import',
+      { batchId: 'seed', files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] },
+      ctx,
+    );
   });
 
   test('the examples cover exactly the contract', () => {
@@ -92,7 +134,10 @@ describe('IPC contract', () => {
   );
 
   test('unknown channels are refused', async () => {
-    expect(await dispatch('fs:readFile', { path: '/etc/passwd' }, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await dispatch('fs:readFile', { path: '/etc/passwd' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     expect(await dispatch('__proto__', {}, ctx)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
@@ -106,7 +151,12 @@ describe('IPC contract', () => {
   test('an unexpected failure is reported and answered as internal', async () => {
     const reported: string[] = [];
     const broken = createDispatch(
-      { ...app.handlers, 'app:info': async () => { throw new TypeError('boom'); } },
+      {
+        ...app.handlers,
+        'app:info': async () => {
+          throw new TypeError('boom');
+        },
+      },
       { onInternalError: (ch) => reported.push(ch) },
     );
     expect(await broken('app:info', {}, ctx)).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
@@ -117,7 +167,13 @@ describe('IPC contract', () => {
     emitted.length = 0;
     const result = await dispatch(
       'documents:import',
-      { batchId: 'events', files: [{ name: 'e1.txt', bytes: bytes('事件一') }, { name: 'e2.txt', bytes: bytes('事件二') }] },
+      {
+        batchId: 'events',
+        files: [
+          { name: 'e1.txt', bytes: bytes('事件一') },
+          { name: 'e2.txt', bytes: bytes('事件二') },
+        ],
+      },
       ctx,
     );
     expect(result.ok).toBe(true);

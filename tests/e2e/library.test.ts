@@ -24,7 +24,11 @@ describe('Library in a real browser', () => {
 
   test('imports files through the file picker and lists them', async () => {
     const { page } = h;
-    const files = [NOTICE, 'indexid-30450065090__tongzhi_guobanfa-2022-35.txt', 'chinese-political-corpora__npc_resolution_3.txt'];
+    const files = [
+      NOTICE,
+      'indexid-30450065090__tongzhi_guobanfa-2022-35.txt',
+      'chinese-political-corpora__npc_resolution_3.txt',
+    ];
     await page.getByLabel('导入文件', { exact: true }).setInputFiles(files.map((f) => path.join(GONGWEN, f)));
     // One outcome line per file, then the list shows them.
     await page.getByRole('link', { name: NOTICE_TITLE }).first().waitFor();
@@ -35,9 +39,16 @@ describe('Library in a real browser', () => {
     // The store really holds them, with the metadata read from the text.
     const stored = h.app.documents.list();
     expect(stored.map((d) => d.title).sort()).toEqual(
-      ['国务院办公厅关于2025年部分节假日安排的通知', '国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '第十四届全国人民代表大会第一次会议关于政府工作报告的决议'].sort(),
+      [
+        '国务院办公厅关于2025年部分节假日安排的通知',
+        '国务院办公厅关于复制推广营商环境创新试点改革举措的通知',
+        '第十四届全国人民代表大会第一次会议关于政府工作报告的决议',
+      ].sort(),
     );
-    expect(stored.find((d) => d.title === NOTICE_TITLE)!.meta).toMatchObject({ docNumber: '国办发明电〔2024〕12号', docType: '通知' });
+    expect(stored.find((d) => d.title === NOTICE_TITLE)!.meta).toMatchObject({
+      docNumber: '国办发明电〔2024〕12号',
+      docType: '通知',
+    });
     await screenshot(page, 'library-zh-CN');
   });
 
@@ -58,9 +69,14 @@ describe('Library in a real browser', () => {
     await page.getByRole('table').getByRole('link', { name: NOTICE_TITLE }).click();
     await page.getByRole('heading', { name: NOTICE_TITLE }).waitFor();
     const text = fs.readFileSync(path.join(GONGWEN, NOTICE), 'utf8');
-    const firstBodyLine = text.split('\n').map((l) => l.trim()).find((l) => l.startsWith('经党中央、国务院批准'))!;
+    const firstBodyLine = text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.startsWith('经党中央、国务院批准'))!;
     await page.getByText(firstBodyLine.slice(0, 30)).waitFor();
-    expect(await page.locator('[data-passage-id]').count()).toBe(h.app.documents.get(h.app.documents.list().find((d) => d.title === NOTICE_TITLE)!.id).passages.length);
+    expect(await page.locator('[data-passage-id]').count()).toBe(
+      h.app.documents.get(h.app.documents.list().find((d) => d.title === NOTICE_TITLE)!.id).passages.length,
+    );
     await screenshot(page, 'document');
   });
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
   for (const name of fs.readdirSync(path.join(FIXTURES, 'gongwen'))) copy('gongwen', name);
   for (const name of ['mammoth__tables.docx', 'poitl__payment.docx']) copy('docx', name);
   for (const name of ['pdfjs__issue3521.pdf', ENCRYPTED]) copy('pdf', name);
-  fs.writeFileSync(path.join(inbox, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+  fs.writeFileSync(
+    path.join(inbox, 'photo.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+  );
   fs.writeFileSync(path.join(inbox, '.hidden.txt'), '隐藏文件不应导入');
   h = await startHarness();
 });
@@ -45,7 +48,9 @@ describe('folder import and search in a real browser', () => {
     await page.getByText(/^已导入 \d+ 个，已存在 \d+ 个，未导入 \d+ 个$/).waitFor({ timeout: 60_000 });
 
     const total = visibleFiles().length;
-    const progress = (await page.evaluate(() => (window as unknown as { progress: { done: number; total: number }[] }).progress));
+    const progress = await page.evaluate(
+      () => (window as unknown as { progress: { done: number; total: number }[] }).progress,
+    );
     expect(progress.length).toBe(total);
     expect(Math.max(...progress.map((p) => p.done))).toBe(Math.max(...progress.map((p) => p.total)));
     await page.getByText(`已导入 ${total - 2} 个，已存在 0 个，未导入 2 个`).waitFor();
@@ -89,7 +94,10 @@ describe('folder import and search in a real browser', () => {
     await page.getByLabel('搜索结果').getByRole('link').first().click();
     const passage = page.locator(`[data-passage-id="${first!.passageId}"]`);
     await passage.waitFor();
-    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-passage-id') === id, first!.passageId);
+    await page.waitForFunction(
+      (id) => document.activeElement?.getAttribute('data-passage-id') === id,
+      first!.passageId,
+    );
     expect(await passage.textContent()).toContain('预算');
     const box = (await passage.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);

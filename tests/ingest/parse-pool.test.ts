@@ -25,7 +25,6 @@ const pool = (options: Partial<ParsePoolOptions> = {}) => {
 };
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
-
 const small = (text: string): ParseJob => ({
   name: `${text}.pdf`,
   kind: 'pdf',

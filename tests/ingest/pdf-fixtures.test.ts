@@ -11,7 +11,6 @@ import { FIXTURES } from '../support/temp';
 const DIR = path.join(FIXTURES, 'pdf');
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, name)));
 
-
 function expectOffsets(doc: ParsedDocument) {
   doc.passages.forEach((p, seq) => {
     expect(p.seq).toBe(seq);

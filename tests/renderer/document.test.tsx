@@ -25,7 +25,10 @@ describe('document view', () => {
   test('a passage named in the URL is scrolled to, highlighted and focused', async () => {
     const doc = makeDocument();
     const passage = doc.passages[1]!;
-    await renderApp(createFakeWenshu({ documents: [doc] }), `#/library/${doc.id}?passage=${encodeURIComponent(passage.id)}`);
+    await renderApp(
+      createFakeWenshu({ documents: [doc] }),
+      `#/library/${doc.id}?passage=${encodeURIComponent(passage.id)}`,
+    );
 
     const target = await screen.findByText(passage.text, { selector: 'p' });
     expect(target).toHaveClass('passage--highlight');
@@ -37,7 +40,14 @@ describe('document view', () => {
   test("the document's own particulars and a missing text layer are shown", async () => {
     const doc = makeDocument({
       textLayer: false,
-      meta: { docNumber: '国办发〔2022〕35号', issuer: '国务院办公厅', issuedDate: '2022-09-26', docType: '通知', classification: '秘密', tags: ['营商环境', '试点'] },
+      meta: {
+        docNumber: '国办发〔2022〕35号',
+        issuer: '国务院办公厅',
+        issuedDate: '2022-09-26',
+        docType: '通知',
+        classification: '秘密',
+        tags: ['营商环境', '试点'],
+      },
     });
     await renderApp(createFakeWenshu({ documents: [doc] }), `#/library/${doc.id}`);
     const facts = await screen.findByLabelText('文档信息');
@@ -46,7 +56,11 @@ describe('document view', () => {
     }
     expect(within(facts).getByText('秘密')).toHaveClass('tag--classified', 'level-1');
     const tags = within(facts).getByRole('list', { name: '标签' });
-    expect(within(tags).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['营商环境', '试点']);
+    expect(
+      within(tags)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['营商环境', '试点']);
     expect(screen.getByText(/没有文字层/)).toBeInTheDocument();
   });
 
@@ -55,7 +69,11 @@ describe('document view', () => {
     doc.passages[1]!.page = 2;
     await renderApp(createFakeWenshu({ documents: [doc] }), `#/library/${doc.id}`);
     const text = await screen.findByRole('region', { name: '正文' });
-    expect(within(text).getAllByRole('heading').map((h) => h.textContent)).toEqual(['第 1 页', '第 2 页']);
+    expect(
+      within(text)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['第 1 页', '第 2 页']);
   });
 
   test('a missing document shows the translated not-found error', async () => {
@@ -71,7 +89,14 @@ describe('document view', () => {
 describe('editing the document details', () => {
   const officialDoc = () =>
     makeDocument({
-      meta: { docNumber: '国办发〔2022〕35号', issuer: '国务院办公厅', issuedDate: '2022-09-26', docType: '通知', classification: '秘密', tags: ['营商环境', '试点'] },
+      meta: {
+        docNumber: '国办发〔2022〕35号',
+        issuer: '国务院办公厅',
+        issuedDate: '2022-09-26',
+        docType: '通知',
+        classification: '秘密',
+        tags: ['营商环境', '试点'],
+      },
     });
 
   test('edits every field, validates the date and tags inline, saves the full meta and shows it', async () => {
@@ -83,7 +108,11 @@ describe('editing the document details', () => {
     const form = screen.getByRole('form', { name: '编辑文档信息' });
     const level = within(form).getByLabelText('密级');
     expect(level).toHaveFocus();
-    expect(within(level).getAllByRole('option').map((o) => o.textContent)).toEqual(['无', '秘密', '机密', '绝密']);
+    expect(
+      within(level)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['无', '秘密', '机密', '绝密']);
     await user.selectOptions(level, '机密');
     await user.clear(within(form).getByLabelText('文号'));
     await user.type(within(form).getByLabelText('文号'), '国办发〔2022〕36号');
@@ -120,14 +149,25 @@ describe('editing the document details', () => {
     await user.clear(tag);
     await user.click(within(form).getByRole('button', { name: '移除标签 试点' }));
     const chips = within(form).getByRole('list', { name: '已有标签' });
-    expect(within(chips).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['营商环境×', '专项资金×']);
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['营商环境×', '专项资金×']);
 
     await user.click(within(form).getByRole('button', { name: '保存' }));
     expect(await screen.findByRole('button', { name: '编辑' })).toHaveFocus();
     expect(fake.callsTo('documents:updateMeta')).toEqual([
       {
         id: doc.id,
-        meta: { classification: '机密', docType: '意见', docNumber: '国办发〔2022〕36号', issuer: '国务院', issuedDate: '2022-10-01', tags: ['营商环境', '专项资金'] },
+        meta: {
+          classification: '机密',
+          docType: '意见',
+          docNumber: '国办发〔2022〕36号',
+          issuer: '国务院',
+          issuedDate: '2022-10-01',
+          tags: ['营商环境', '专项资金'],
+        },
       },
     ]);
     const facts = screen.getByLabelText('文档信息');
@@ -135,10 +175,11 @@ describe('editing the document details', () => {
     for (const text of ['意见', '国办发〔2022〕36号', '国务院', '2022年10月1日']) {
       expect(within(facts).getByText(text)).toBeInTheDocument();
     }
-    expect(within(within(facts).getByRole('list', { name: '标签' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '营商环境',
-      '专项资金',
-    ]);
+    expect(
+      within(within(facts).getByRole('list', { name: '标签' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['营商环境', '专项资金']);
   });
 
   test('empty fields are saved as null, and tag text not yet added is kept', async () => {
@@ -153,7 +194,17 @@ describe('editing the document details', () => {
     await user.click(within(form).getByRole('button', { name: '保存' }));
     await screen.findByRole('button', { name: '编辑' });
     expect(fake.callsTo('documents:updateMeta')).toEqual([
-      { id: doc.id, meta: { classification: null, docType: null, docNumber: null, issuer: null, issuedDate: null, tags: ['营商环境', '试点', '待办'] } },
+      {
+        id: doc.id,
+        meta: {
+          classification: null,
+          docType: null,
+          docNumber: null,
+          issuer: null,
+          issuedDate: null,
+          tags: ['营商环境', '试点', '待办'],
+        },
+      },
     ]);
   });
 
@@ -172,7 +223,11 @@ describe('editing the document details', () => {
     expect(within(screen.getByLabelText('文档信息')).getByText('通知')).toBeInTheDocument();
     expect(fake.callsTo('documents:updateMeta')).toHaveLength(0);
 
-    fake.fail('documents:updateMeta', { code: 'store_unavailable', message: 'locked', params: { path: '/data/wenshu.db' } });
+    fake.fail('documents:updateMeta', {
+      code: 'store_unavailable',
+      message: 'locked',
+      params: { path: '/data/wenshu.db' },
+    });
     await user.click(screen.getByRole('button', { name: '编辑' }));
     form = screen.getByRole('form', { name: '编辑文档信息' });
     expect(within(form).getByLabelText('文种')).toHaveValue('通知');

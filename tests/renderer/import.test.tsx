@@ -21,9 +21,19 @@ describe('importing many files', () => {
     fake.handlers['documents:import'] = async (input) => {
       if (importCalls(fake).length < 2) return importFiles(input);
       // The second call: one file reported, then held until cancelled.
-      fake.emit('import:progress', { batchId: input.batchId, done: 1, total: input.files.length, file: input.files[0]!.name, status: 'imported' });
+      fake.emit('import:progress', {
+        batchId: input.batchId,
+        done: 1,
+        total: input.files.length,
+        file: input.files[0]!.name,
+        status: 'imported',
+      });
       await new Promise<void>((resolve) => (release = resolve));
-      return input.files.map((f): ImportOutcome => ({ file: f.name, status: 'rejected', reason: { code: 'cancelled', message: 'cancelled' } }));
+      return input.files.map((f): ImportOutcome => ({
+        file: f.name,
+        status: 'rejected',
+        reason: { code: 'cancelled', message: 'cancelled' },
+      }));
     };
     fake.handlers['documents:cancelImport'] = async () => {
       release();
@@ -32,7 +42,10 @@ describe('importing many files', () => {
     const { user } = await renderApp(fake);
     await screen.findByRole('heading', { name: '资料库中还没有文档' });
 
-    const files = Array.from({ length: 120 }, (_, i) => new File([`第${i + 1}份`], `来文${String(i + 1).padStart(3, '0')}.txt`));
+    const files = Array.from(
+      { length: 120 },
+      (_, i) => new File([`第${i + 1}份`], `来文${String(i + 1).padStart(3, '0')}.txt`),
+    );
     await user.upload(screen.getByLabelText('导入文件'), files);
 
     // 50 files per call: the first call is done, the second has settled one file of its 50.
@@ -83,7 +96,12 @@ describe('importing many files', () => {
     await renderApp(fake);
     const zone = (await screen.findByRole('heading', { name: '资料库中还没有文档' })).closest('.drop-zone')!;
 
-    const fileEntry = (name: string) => ({ name, isFile: true, isDirectory: false, file: (ok: (f: File) => void) => ok(new File(['正文'], name)) });
+    const fileEntry = (name: string) => ({
+      name,
+      isFile: true,
+      isDirectory: false,
+      file: (ok: (f: File) => void) => ok(new File(['正文'], name)),
+    });
     const dirEntry = (name: string, children: object[]) => ({
       name,
       isFile: false,
@@ -101,7 +119,12 @@ describe('importing many files', () => {
       dirEntry('附件', [fileEntry('丙.md')]),
       fileEntry('甲.txt'),
     ]);
-    const dataTransfer = { types: ['Files'], files: [], items: [{ kind: 'file', webkitGetAsEntry: () => root }], dropEffect: 'none' };
+    const dataTransfer = {
+      types: ['Files'],
+      files: [],
+      items: [{ kind: 'file', webkitGetAsEntry: () => root }],
+      dropEffect: 'none',
+    };
     fireEvent.dragEnter(zone, { dataTransfer });
     fireEvent.drop(zone, { dataTransfer });
 
@@ -117,9 +140,14 @@ describe('encrypted files', () => {
     const { user } = await renderApp(fake);
     await screen.findByRole('heading', { name: '资料库中还没有文档' });
 
-    await user.upload(screen.getByLabelText('导入文件'), [new File(['%PDF-1.7 加密'], '机要件.pdf'), new File(['正文'], '普通件.txt')]);
+    await user.upload(screen.getByLabelText('导入文件'), [
+      new File(['%PDF-1.7 加密'], '机要件.pdf'),
+      new File(['正文'], '普通件.txt'),
+    ]);
     const results = await screen.findByRole('region', { name: '导入结果' });
-    await waitFor(() => expect(within(results).getByRole('status')).toHaveTextContent('已导入 1 个，已存在 0 个，未导入 1 个'));
+    await waitFor(() =>
+      expect(within(results).getByRole('status')).toHaveTextContent('已导入 1 个，已存在 0 个，未导入 1 个'),
+    );
     const [locked] = within(results).getAllByRole('listitem');
     expect(locked).toHaveTextContent('机要件.pdf：文件已加密，请输入密码');
 
@@ -158,7 +186,10 @@ describe('encrypted files', () => {
     const fake = createFakeWenshu();
     const { user } = await renderApp(fake);
     await screen.findByRole('heading', { name: '资料库中还没有文档' });
-    await user.upload(screen.getByLabelText('导入文件'), [new File(['%PDF-1.7'], '甲.pdf'), new File(['正文'], '乙.txt')]);
+    await user.upload(screen.getByLabelText('导入文件'), [
+      new File(['%PDF-1.7'], '甲.pdf'),
+      new File(['正文'], '乙.txt'),
+    ]);
     const results = await screen.findByRole('region', { name: '导入结果' });
     await user.click(await within(results).findByRole('link', { name: '乙' }));
     await screen.findByRole('heading', { level: 1, name: '乙' });

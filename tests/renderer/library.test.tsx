@@ -31,15 +31,28 @@ describe('library list', () => {
   test('lists documents with title, kind, size, date and passage count, and re-sorts', async () => {
     const fake = createFakeWenshu({
       documents: [
-        makeDocument({ title: '乙 关于开展安全生产检查的通知', kind: 'pdf', sizeBytes: 1536, importedAt: '2026-01-02T00:00:00.000Z' }),
-        makeDocument({ title: '甲 年度工作总结报告', kind: 'docx', sizeBytes: 300, importedAt: '2026-02-02T00:00:00.000Z' }),
+        makeDocument({
+          title: '乙 关于开展安全生产检查的通知',
+          kind: 'pdf',
+          sizeBytes: 1536,
+          importedAt: '2026-01-02T00:00:00.000Z',
+        }),
+        makeDocument({
+          title: '甲 年度工作总结报告',
+          kind: 'docx',
+          sizeBytes: 300,
+          importedAt: '2026-02-02T00:00:00.000Z',
+        }),
       ],
     });
     const { user } = await renderApp(fake);
 
     const table = await screen.findByRole('table', { name: '资料库中的文档' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['甲 年度工作总结报告', '乙 关于开展安全生产检查的通知']);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual([
+      '甲 年度工作总结报告',
+      '乙 关于开展安全生产检查的通知',
+    ]);
     expect(within(rows[1]!).getByText('PDF')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('1.5 KB')).toBeInTheDocument();
     expect(within(rows[0]!).getByText('Word')).toBeInTheDocument();
@@ -48,7 +61,11 @@ describe('library list', () => {
 
     await user.selectOptions(screen.getByLabelText('排序'), '最早导入');
     await waitFor(() =>
-      expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['乙 关于开展安全生产检查的通知', '甲 年度工作总结报告']),
+      expect(
+        within(table)
+          .getAllByRole('link')
+          .map((a) => a.textContent),
+      ).toEqual(['乙 关于开展安全生产检查的通知', '甲 年度工作总结报告']),
     );
     expect((fake.callsTo('documents:list').at(-1) as { sort: DocumentSort }).sort).toBe('imported_asc');
   });
@@ -59,22 +76,24 @@ describe('library list', () => {
         makeDocument({
           title: '关于进一步优化营商环境的通知',
           textLayer: false,
-          meta: { docNumber: '国办发〔2022〕35号', issuer: '国务院办公厅', issuedDate: '2022-09-26', docType: '通知', classification: '绝密', tags: [] },
+          meta: {
+            docNumber: '国办发〔2022〕35号',
+            issuer: '国务院办公厅',
+            issuedDate: '2022-09-26',
+            docType: '通知',
+            classification: '绝密',
+            tags: [],
+          },
         }),
       ],
     });
     await renderApp(fake);
     const table = await screen.findByRole('table', { name: '资料库中的文档' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      '标题',
-      '文种',
-      '文号',
-      '成文日期',
-      '类型',
-      '大小',
-      '导入时间',
-      '段落',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['标题', '文种', '文号', '成文日期', '类型', '大小', '导入时间', '段落']);
     const row = within(table).getAllByRole('row')[1]!;
     for (const text of ['通知', '国办发〔2022〕35号', '2022年9月26日', '无文字层，需OCR']) {
       expect(within(row).getByText(text)).toBeInTheDocument();
@@ -84,7 +103,11 @@ describe('library list', () => {
 
   test('a failed call shows the translated error, and retry recovers', async () => {
     const fake = createFakeWenshu({ documents: [makeDocument()] });
-    fake.fail('documents:list', { code: 'store_unavailable', message: 'cannot open', params: { path: '/data/wenshu.db' } });
+    fake.fail('documents:list', {
+      code: 'store_unavailable',
+      message: 'cannot open',
+      params: { path: '/data/wenshu.db' },
+    });
     const { user } = await renderApp(fake);
 
     const alert = await screen.findByRole('alert');
@@ -117,10 +140,15 @@ describe('import', () => {
     await user.upload(screen.getByLabelText('导入文件'), [notice, blank]);
 
     const results = await screen.findByRole('region', { name: '导入结果' });
-    await waitFor(() => expect(within(results).getByRole('status')).toHaveTextContent('已导入 1 个，已存在 0 个，未导入 1 个'));
+    await waitFor(() =>
+      expect(within(results).getByRole('status')).toHaveTextContent('已导入 1 个，已存在 0 个，未导入 1 个'),
+    );
     const items = within(results).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('已导入');
-    expect(within(items[0]!).getByRole('link', { name: '会议通知' })).toHaveAttribute('href', expect.stringMatching(/^#\/library\//));
+    expect(within(items[0]!).getByRole('link', { name: '会议通知' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^#\/library\//),
+    );
     expect(items[1]).toHaveTextContent('未导入');
     expect(items[1]).toHaveTextContent('blank.md：文件为空或没有文字内容');
 
@@ -140,7 +168,13 @@ describe('import', () => {
     let release!: () => void;
     const importFiles = fake.handlers['documents:import'];
     fake.handlers['documents:import'] = async (input) => {
-      fake.emit('import:progress', { batchId: 'another batch', done: 2, total: 2, file: 'other.txt', status: 'imported' });
+      fake.emit('import:progress', {
+        batchId: 'another batch',
+        done: 2,
+        total: 2,
+        file: 'other.txt',
+        status: 'imported',
+      });
       fake.emit('import:progress', { batchId: input.batchId, done: 1, total: 2, file: 'a.txt', status: 'imported' });
       await new Promise<void>((resolve) => (release = resolve));
       return importFiles(input);
@@ -160,7 +194,11 @@ describe('import', () => {
     let release!: () => void;
     fake.handlers['documents:import'] = async ({ files }) => {
       await new Promise<void>((resolve) => (release = resolve));
-      return files.map((f) => ({ file: f.name, status: 'rejected' as const, reason: { code: 'cancelled', message: 'cancelled' } }));
+      return files.map((f) => ({
+        file: f.name,
+        status: 'rejected' as const,
+        reason: { code: 'cancelled', message: 'cancelled' },
+      }));
     };
     fake.handlers['documents:cancelImport'] = async () => {
       release();

@@ -13,7 +13,9 @@ describe('search as you type', () => {
     const budget = makeDocument();
     const minutes = makeDocument({
       title: '安全生产会议纪要',
-      passages: [{ id: 'm#0', seq: 0, page: 3, paragraph: 1, start: 0, end: 20, text: '会议要求各单位压实安全生产责任。' }],
+      passages: [
+        { id: 'm#0', seq: 0, page: 3, paragraph: 1, start: 0, end: 20, text: '会议要求各单位压实安全生产责任。' },
+      ],
     });
     const fake = createFakeWenshu({ documents: [budget, minutes] });
     const { user } = await renderApp(fake);
@@ -36,7 +38,10 @@ describe('search as you type', () => {
     const link = within(second).getByRole('link');
     expect(link).toHaveTextContent(budget.title);
     expect(link).toHaveTextContent('第1页 第2段');
-    expect(link).toHaveAttribute('href', hrefFor({ screen: 'library', docId: budget.id, passage: budget.passages[1]!.id }));
+    expect(link).toHaveAttribute(
+      'href',
+      hrefFor({ screen: 'library', docId: budget.id, passage: budget.passages[1]!.id }),
+    );
 
     await user.clear(searchBox());
     await user.type(searchBox(), '安全生产');
@@ -50,7 +55,9 @@ describe('search as you type', () => {
   });
 
   test('the search and filters are still there after opening a hit and going back', async () => {
-    const doc = makeDocument({ meta: { docNumber: null, issuer: null, issuedDate: null, docType: '通知', classification: null, tags: [] } });
+    const doc = makeDocument({
+      meta: { docNumber: null, issuer: null, issuedDate: null, docType: '通知', classification: null, tags: [] },
+    });
     const fake = createFakeWenshu({ documents: [doc] });
     const { user } = await renderApp(fake);
     await screen.findByRole('table');
@@ -149,20 +156,44 @@ describe('filters', () => {
     makeDocument({
       title: '甲 关于开展营商环境试点的通知',
       importedAt: '2026-03-03T00:00:00.000Z',
-      meta: { docNumber: '国办发〔2022〕35号', issuer: '国务院办公厅', issuedDate: '2022-09-26', docType: '通知', classification: '秘密', tags: ['试点'] },
+      meta: {
+        docNumber: '国办发〔2022〕35号',
+        issuer: '国务院办公厅',
+        issuedDate: '2022-09-26',
+        docType: '通知',
+        classification: '秘密',
+        tags: ['试点'],
+      },
     }),
     makeDocument({
       title: '乙 年度工作报告',
       importedAt: '2026-03-02T00:00:00.000Z',
-      meta: { docNumber: null, issuer: '省人民政府', issuedDate: '2023-01-10', docType: '报告', classification: null, tags: [] },
+      meta: {
+        docNumber: null,
+        issuer: '省人民政府',
+        issuedDate: '2023-01-10',
+        docType: '报告',
+        classification: null,
+        tags: [],
+      },
     }),
     makeDocument({
       title: '丙 关于预算编制的通知',
       importedAt: '2026-03-01T00:00:00.000Z',
-      meta: { docNumber: '省政发〔2024〕3号', issuer: '省人民政府', issuedDate: '2024-05-01', docType: '通知', classification: '机密', tags: [] },
+      meta: {
+        docNumber: '省政发〔2024〕3号',
+        issuer: '省人民政府',
+        issuedDate: '2024-05-01',
+        docType: '通知',
+        classification: '机密',
+        tags: [],
+      },
     }),
   ];
-  const titles = () => within(screen.getByRole('table')).getAllByRole('link').map((a) => a.textContent);
+  const titles = () =>
+    within(screen.getByRole('table'))
+      .getAllByRole('link')
+      .map((a) => a.textContent);
 
   test('narrow the list and the search; chips remove them one by one, or all at once', async () => {
     const fake = createFakeWenshu({ documents: docs() });
@@ -178,25 +209,45 @@ describe('filters', () => {
 
     // Options come from the facets, with their counts.
     const docType = within(panel).getByLabelText('文种');
-    await waitFor(() => expect(within(docType).getAllByRole('option').map((o) => o.textContent)).toEqual(['全部', '通知（2）', '报告（1）']));
+    await waitFor(() =>
+      expect(
+        within(docType)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['全部', '通知（2）', '报告（1）']),
+    );
     await user.selectOptions(docType, '通知（2）');
     await waitFor(() => expect(titles()).toEqual(['甲 关于开展营商环境试点的通知', '丙 关于预算编制的通知']));
     expect(fake.callsTo('documents:list').at(-1)).toMatchObject({ filters: { docType: '通知' } });
 
     fireEvent.change(within(panel).getByLabelText('从'), { target: { value: '2023-01-01' } });
     await waitFor(() => expect(titles()).toEqual(['丙 关于预算编制的通知']));
-    expect(fake.callsTo('documents:list').at(-1)).toMatchObject({ filters: { docType: '通知', dateFrom: '2023-01-01' } });
+    expect(fake.callsTo('documents:list').at(-1)).toMatchObject({
+      filters: { docType: '通知', dateFrom: '2023-01-01' },
+    });
     expect(screen.getByRole('button', { name: /^筛选\s*（已设 2 项）$/ })).toBeInTheDocument();
 
     const chips = screen.getByRole('group', { name: '当前筛选条件' });
-    expect(within(chips).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['文种：通知×', '成文日期起：2023年1月1日×']);
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['文种：通知×', '成文日期起：2023年1月1日×']);
 
     // The same filters apply to the search.
     await user.type(screen.getByRole('searchbox', { name: '搜索资料库' }), '预算');
     const results = await screen.findByRole('region', { name: '搜索结果' });
     await waitFor(() => expect(within(results).getByRole('status')).toHaveTextContent('找到 2 处结果'));
-    expect(within(results).getAllByRole('link').every((a) => a.textContent?.startsWith('丙'))).toBe(true);
-    expect(lastSearch(fake)).toEqual({ query: '预算', limit: 20, filters: { docType: '通知', dateFrom: '2023-01-01' } });
+    expect(
+      within(results)
+        .getAllByRole('link')
+        .every((a) => a.textContent?.startsWith('丙')),
+    ).toBe(true);
+    expect(lastSearch(fake)).toEqual({
+      query: '预算',
+      limit: 20,
+      filters: { docType: '通知', dateFrom: '2023-01-01' },
+    });
 
     await user.click(within(chips).getByRole('button', { name: '移除筛选条件 文种：通知' }));
     await waitFor(() => expect(within(results).getByRole('status')).toHaveTextContent('找到 4 处结果'));
@@ -217,7 +268,13 @@ describe('filters', () => {
     const panel = screen.getByRole('region', { name: '筛选条件' });
 
     const level = within(panel).getByLabelText('密级');
-    await waitFor(() => expect(within(level).getAllByRole('option').map((o) => o.textContent)).toEqual(['全部', '机密（1）', '秘密（1）']));
+    await waitFor(() =>
+      expect(
+        within(level)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['全部', '机密（1）', '秘密（1）']),
+    );
     await user.selectOptions(level, '机密（1）');
     await waitFor(() => expect(titles()).toEqual(['丙 关于预算编制的通知']));
     expect(screen.getByRole('button', { name: '移除筛选条件 密级：机密' })).toHaveClass('level-2');
@@ -237,7 +294,9 @@ describe('filters', () => {
     const issuer = within(screen.getByRole('region', { name: '筛选条件' })).getByLabelText('发文机关');
     await waitFor(() => expect(within(issuer).getAllByRole('option')).toHaveLength(3));
 
-    const added = makeDocument({ meta: { docNumber: null, issuer: '市财政局', issuedDate: null, docType: '函', classification: null, tags: [] } });
+    const added = makeDocument({
+      meta: { docNumber: null, issuer: '市财政局', issuedDate: null, docType: '函', classification: null, tags: [] },
+    });
     fake.documents.push(added);
     act(() => fake.emit('documents:changed', { ids: [added.id] }));
     await waitFor(() => expect(within(issuer).getByRole('option', { name: '市财政局（1）' })).toBeInTheDocument());

@@ -7,7 +7,9 @@ const nav = () => screen.getByRole('navigation', { name: '主导航' });
 describe('app shell', () => {
   test('renders in Chinese by default, with the offline engine badge', async () => {
     await renderApp(createFakeWenshu());
-    const links = within(nav()).getAllByRole('link').map((a) => a.textContent);
+    const links = within(nav())
+      .getAllByRole('link')
+      .map((a) => a.textContent);
     expect(links).toEqual(['资料库', '起草', '摘要', '填表', '审核', '审计', '设置']);
     expect(within(nav()).getByRole('link', { name: '资料库' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText('离线')).toBeInTheDocument();

@@ -15,7 +15,19 @@ describe('ranked lists for frequent terms', () => {
   const lists = new SearchRepo(app.db, { exhaustiveLimit: 3, listSize: 12 });
   const reference = new SearchRepo(app.db, { exhaustiveLimit: Number.MAX_SAFE_INTEGER });
   const listCount = () => (app.db.prepare('SELECT count(*) AS n FROM search_lists').get() as { n: number }).n;
-  const queries = ['发展', '工作', '人民政府', '经济发展', '改革开放', '社会主义', '税', '的', 'public', '社会 发展', '政府 工作 报告'];
+  const queries = [
+    '发展',
+    '工作',
+    '人民政府',
+    '经济发展',
+    '改革开放',
+    '社会主义',
+    '税',
+    '的',
+    'public',
+    '社会 发展',
+    '政府 工作 报告',
+  ];
 
   // A lone phrase ranked from its words' lists has FTS5's order but not its IDF (search-repo tokensSource).
   const phrase = (query: string) => /^\p{Script=Han}{3,}$/u.test(query);
@@ -41,9 +53,12 @@ describe('ranked lists for frequent terms', () => {
     expect(listCount()).toBeGreaterThan(5);
   });
 
-  test('a phrase tied with its words\' bound is settled by pk, without a list of its own', async () => {
+  test("a phrase tied with its words' bound is settled by pk, without a list of its own", async () => {
     // Repeated boilerplate lines: every 会保 passage weighs the same, far more than the list holds.
-    const lines = [...Array.from({ length: 20 }, () => '人力资源和社会保障厅'), ...Array.from({ length: 20 }, () => '人力资源和社会保险厅')];
+    const lines = [
+      ...Array.from({ length: 20 }, () => '人力资源和社会保障厅'),
+      ...Array.from({ length: 20 }, () => '人力资源和社会保险厅'),
+    ];
     await app.documents.importFiles([text('ties.txt', lines.join('\n'))]);
     lists.prepareLists();
     expectSame({ query: '社会保障' }, [1, 5, 12]);
@@ -94,7 +109,8 @@ describe('ranked lists for frequent terms', () => {
   });
 
   test('after the store grows, lists that cannot prove their top are rebuilt', async () => {
-    const built = () => app.db.prepare('SELECT avg_length FROM search_lists WHERE term = ?').pluck().get('发展') as number;
+    const built = () =>
+      app.db.prepare('SELECT avg_length FROM search_lists WHERE term = ?').pluck().get('发展') as number;
     const before = built();
     const lines = Array.from({ length: 300 }, (_, i) => `第${i}段`).join('\n');
     await app.documents.importFiles([text('growth.txt', `${lines}\n发展`)]);

@@ -20,7 +20,12 @@ describe('SearchService', () => {
 
   test('caps the limit at 200 and passes paging and filters through', () => {
     service.search({ query: '通知', limit: 5000, offset: 40, filters: { docType: '通知', dateFrom: '2024-01-01' } });
-    expect(last()).toEqual({ query: '通知', limit: 200, offset: 40, filters: { docType: '通知', dateFrom: '2024-01-01' } });
+    expect(last()).toEqual({
+      query: '通知',
+      limit: 200,
+      offset: 40,
+      filters: { docType: '通知', dateFrom: '2024-01-01' },
+    });
   });
 
   test('an empty query finds nothing without asking the store', () => {

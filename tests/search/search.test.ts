@@ -12,11 +12,17 @@ const text = (name: string, body: string) => ({ name, load: () => new Uint8Array
 
 /** Small documents for what the real texts lack: English, 2026年, 批税, phrase adjacency, repetition. */
 const CRAFTED = [
-  text('english.txt', '预算委员会会议纪要\nThe Budget Committee approved the budgetary plan.\nＢＵＤＧＥＴ review in full-width letters.'),
+  text(
+    'english.txt',
+    '预算委员会会议纪要\nThe Budget Committee approved the budgetary plan.\nＢＵＤＧＥＴ review in full-width letters.',
+  ),
   text('mixed.txt', '关于2026年度部门预算的通知\n编号12026年不是年份。'),
   text('single.txt', '税务审批\n经审批税。\n纳税人须知'),
   text('phrase.txt', '预算编制工作要求\n预算、编制分开说\n预算和编制也分开'),
-  text('repeat.txt', '鲲鹏计划\n鲲鹏鲲鹏鲲鹏，鲲鹏展翅。\n本段文字较长，其中只提到一次鲲鹏这个词，其余都是为了把段落拉长的普通内容和说明文字。'),
+  text(
+    'repeat.txt',
+    '鲲鹏计划\n鲲鹏鲲鹏鲲鹏，鲲鹏展翅。\n本段文字较长，其中只提到一次鲲鹏这个词，其余都是为了把段落拉长的普通内容和说明文字。',
+  ),
 ];
 
 describe('search over real 公文', () => {
@@ -38,13 +44,21 @@ describe('search over real 公文', () => {
   /** Every hit, page by page, as the UI would fetch them. */
   const allHits = (query: string, filters?: SearchFilters): SearchHit[] => {
     const hits: SearchHit[] = [];
-    for (let page: SearchHit[]; (page = service.search({ query, limit: 200, offset: hits.length, filters })).length; ) hits.push(...page);
+    for (let page: SearchHit[]; (page = service.search({ query, limit: 200, offset: hits.length, filters })).length;)
+      hits.push(...page);
     return hits;
   };
   const passages = () =>
-    app.documents.list('imported_asc', 1000).flatMap((d) => app.documents.get(d.id).passages.map((p) => ({ ...p, documentId: d.id })));
+    app.documents
+      .list('imported_asc', 1000)
+      .flatMap((d) => app.documents.get(d.id).passages.map((p) => ({ ...p, documentId: d.id })));
   const found = (query: string, filters?: SearchFilters) => new Set(allHits(query, filters).map((h) => h.passageId));
-  const containing = (query: string) => new Set(passages().filter((p) => p.text.includes(query)).map((p) => p.id));
+  const containing = (query: string) =>
+    new Set(
+      passages()
+        .filter((p) => p.text.includes(query))
+        .map((p) => p.id),
+    );
   const files = (hits: SearchHit[]) => new Set(hits.map((h) => [...ids].find(([, id]) => id === h.documentId)![0]));
 
   test('2-character words: every passage that contains them, and only those', () => {
@@ -55,7 +69,19 @@ describe('search over real 公文', () => {
   });
 
   test('recall: Chinese queries find exactly the passages whose text contains them', () => {
-    const queries = ['税', '政府工作', '改革开放', '人民代表大会', '国务院办公厅', '放假调休', '中华人民共和国', '营商环境', '國家', '第十四届全国人民代表大会', '的'];
+    const queries = [
+      '税',
+      '政府工作',
+      '改革开放',
+      '人民代表大会',
+      '国务院办公厅',
+      '放假调休',
+      '中华人民共和国',
+      '营商环境',
+      '國家',
+      '第十四届全国人民代表大会',
+      '的',
+    ];
     for (const query of queries) expect({ query, found: found(query) }).toEqual({ query, found: containing(query) });
   });
 
@@ -67,7 +93,10 @@ describe('search over real 公文', () => {
   test('English words match by prefix, case-insensitively, full-width included', () => {
     const snippets = allHits('budg').map((h) => h.snippet);
     expect(snippets).toEqual(
-      expect.arrayContaining(['The Budget Committee approved the budgetary plan.', 'ＢＵＤＧＥＴ review in full-width letters.']),
+      expect.arrayContaining([
+        'The Budget Committee approved the budgetary plan.',
+        'ＢＵＤＧＥＴ review in full-width letters.',
+      ]),
     );
     expect(allHits('BUDGET')).toHaveLength(2);
     expect(allHits('udget')).toEqual([]);
@@ -75,7 +104,9 @@ describe('search over real 公文', () => {
 
   test('a phrase needs its characters adjacent; separate terms need not be', () => {
     expect(allHits('预算编制').map((h) => h.snippet)).toEqual(['预算编制工作要求']);
-    expect(allHits('预算 编制').map((h) => h.snippet)).toEqual(expect.arrayContaining(['预算、编制分开说', '预算和编制也分开', '预算编制工作要求']));
+    expect(allHits('预算 编制').map((h) => h.snippet)).toEqual(
+      expect.arrayContaining(['预算、编制分开说', '预算和编制也分开', '预算编制工作要求']),
+    );
   });
 
   test('mixed terms: 2026年 is a number followed by 年, not part of a longer number', () => {
@@ -144,7 +175,10 @@ describe('search over real 公文', () => {
       { tag: '节假日', docType: '通知', dateFrom: '2024-01-01' },
     ];
     for (const filters of cases) {
-      expect({ filters, docs: docs(filters) }).toEqual({ filters, docs: new Set([...everything].filter((d) => passes(d, filters))) });
+      expect({ filters, docs: docs(filters) }).toEqual({
+        filters,
+        docs: new Set([...everything].filter((d) => passes(d, filters))),
+      });
       expect(docs(filters).has(id)).toBe(true);
     }
     expect(docs({ dateFrom: '2024-11-13', tag: '节假日' })).toEqual(new Set());
@@ -152,7 +186,31 @@ describe('search over real 公文', () => {
   });
 
   test('query syntax and SQL in the input is text, never an error', () => {
-    const inputs = ['"', "'", 'AND', 'OR 通知', 'NOT', 'NEAR(', 'NEAR(通知 预算, 2)', '*', '税*', '-预算', '预算"通知', "'); DROP TABLE passages; --", '^通知', 'tokens:通知', '{tokens}:通知', '通知 AND', '(', ')', '\\', '%', '_', '\u0000', '　'];
+    const inputs = [
+      '"',
+      "'",
+      'AND',
+      'OR 通知',
+      'NOT',
+      'NEAR(',
+      'NEAR(通知 预算, 2)',
+      '*',
+      '税*',
+      '-预算',
+      '预算"通知',
+      "'); DROP TABLE passages; --",
+      '^通知',
+      'tokens:通知',
+      '{tokens}:通知',
+      '通知 AND',
+      '(',
+      ')',
+      '\\',
+      '%',
+      '_',
+      '\u0000',
+      '　',
+    ];
     for (const query of inputs) expect(Array.isArray(service.search({ query }))).toBe(true);
     expect(found('通知').size).toBeGreaterThan(0);
   });

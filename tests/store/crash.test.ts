@@ -20,7 +20,9 @@ const KILLS = 20;
 /** 120 distinct files cut from the real 公文 texts; the passage count each must end up with. */
 function makeInbox(): Map<string, number> {
   fs.mkdirSync(inbox);
-  const texts = fs.readdirSync(path.join(FIXTURES, 'gongwen')).map((f) => fs.readFileSync(path.join(FIXTURES, 'gongwen', f), 'utf8'));
+  const texts = fs
+    .readdirSync(path.join(FIXTURES, 'gongwen'))
+    .map((f) => fs.readFileSync(path.join(FIXTURES, 'gongwen', f), 'utf8'));
   const expected = new Map<string, number>();
   for (let i = 0; i < 120; i++) {
     const text = texts[i % texts.length]!;
@@ -28,7 +30,10 @@ function makeInbox(): Map<string, number> {
     const body = `第${i}号收文\n${text.slice(start, start + 12000)}`;
     const bytes = Buffer.from(body, 'utf8');
     fs.writeFileSync(path.join(inbox, `收文-${String(i).padStart(3, '0')}.txt`), bytes);
-    expected.set(createHash('sha256').update(bytes).digest('hex'), parseTextDocument(bytes, 'x.txt', 'txt').passages.length);
+    expected.set(
+      createHash('sha256').update(bytes).digest('hex'),
+      parseTextDocument(bytes, 'x.txt', 'txt').passages.length,
+    );
   }
   return expected;
 }
@@ -65,7 +70,9 @@ function check(expected: Map<string, number>): number {
     const passages = (raw.prepare(`SELECT count(*) AS n FROM passages`).get() as { n: number }).n;
     const indexed = (raw.prepare(`SELECT count(*) AS n FROM passages_fts_docsize`).get() as { n: number }).n;
     expect(indexed).toBe(passages);
-    const orphans = raw.prepare(`SELECT count(*) AS n FROM originals WHERE sha256 NOT IN (SELECT sha256 FROM documents)`).get() as { n: number };
+    const orphans = raw
+      .prepare(`SELECT count(*) AS n FROM originals WHERE sha256 NOT IN (SELECT sha256 FROM documents)`)
+      .get() as { n: number };
     expect(orphans.n).toBe(0);
     return docs.length;
   } finally {

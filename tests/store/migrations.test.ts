@@ -30,24 +30,29 @@ describe('store migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; strict: number }[];
+    const tables = db
+      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables.filter((t) => !t.name.includes('_fts'))) expect(t).toEqual({ name: t.name, strict: 1 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
 
-  test.each(MIGRATIONS.map((m) => m.version - 1))('a store at version %i upgrades to the same schema as a new one', (from) => {
-    const fresh = newFile();
-    openDatabase({ file: fresh }).close();
+  test.each(MIGRATIONS.map((m) => m.version - 1))(
+    'a store at version %i upgrades to the same schema as a new one',
+    (from) => {
+      const fresh = newFile();
+      openDatabase({ file: fresh }).close();
 
-    const old = newFile();
-    openDatabase({ file: old, targetVersion: from }).close();
-    const db = openDatabase({ file: old });
-    expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    db.close();
-    expect(schemaOf(old)).toEqual(schemaOf(fresh));
-  });
+      const old = newFile();
+      openDatabase({ file: old, targetVersion: from }).close();
+      const db = openDatabase({ file: old });
+      expect(schemaVersion(db)).toBe(LATEST_VERSION);
+      db.close();
+      expect(schemaOf(old)).toEqual(schemaOf(fresh));
+    },
+  );
 
   test('a failing migration rolls back to the last good version and keeps the data', () => {
     const file = newFile();
@@ -98,7 +103,9 @@ describe('upgrading a store that holds documents', () => {
       `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at)
        VALUES ('d1', ?, 'n.txt', 'txt', '通知', 'utf-8', 1, 20, '2026-01-01T00:00:00.000Z')`,
     ).run('a'.repeat(64));
-    const insert = v1.prepare(`INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, 'd1', ?, 1, ?, 0, 0, ?)`);
+    const insert = v1.prepare(
+      `INSERT INTO passages (id, document_id, seq, page, paragraph, start, end, text) VALUES (?, 'd1', ?, 1, ?, 0, 0, ?)`,
+    );
     insert.run('d1#0', 0, 0, '关于做好预算编制工作的通知');
     insert.run('d1#1', 1, 1, 'Budget review starts in March.');
     v1.close();
@@ -109,7 +116,11 @@ describe('upgrading a store that holds documents', () => {
       { id: 'd1#1', text: 'Budget review starts in March.' },
     ]);
     const hits = (q: string) =>
-      (db.prepare(`SELECT p.id FROM passages_fts f JOIN passages p ON p.pk = f.rowid WHERE passages_fts MATCH ?`).all(q) as { id: string }[]).map((r) => r.id);
+      (
+        db
+          .prepare(`SELECT p.id FROM passages_fts f JOIN passages p ON p.pk = f.rowid WHERE passages_fts MATCH ?`)
+          .all(q) as { id: string }[]
+      ).map((r) => r.id);
     expect(hits('"预算"')).toEqual(['d1#0']);
     expect(hits('"budget"')).toEqual(['d1#1']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

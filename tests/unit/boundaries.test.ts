@@ -31,6 +31,9 @@ const cases: [file: string, importLine: string, allowed: boolean][] = [
 ];
 
 test.each(cases)('%s: %s → allowed %s', async (file, importLine, allowed) => {
-  const messages = await restricted(file, `${importLine}\nexport const used = [${importLine.match(/import (?:\{ )?(\w+)/)![1]}];\n`);
+  const messages = await restricted(
+    file,
+    `${importLine}\nexport const used = [${importLine.match(/import (?:\{ )?(\w+)/)![1]}];\n`,
+  );
   expect(messages.length === 0).toBe(allowed);
 });

@@ -14,9 +14,17 @@ describe('DocumentsService', () => {
     expect(outcome).toMatchObject({ status: 'imported', file: '通知.txt', title: '关于开展安全检查的通知' });
     const id = outcome!.status === 'imported' ? outcome!.id : '';
     const detail = docs.get(id);
-    expect(detail).toMatchObject({ fileName: '通知.txt', kind: 'txt', encoding: 'utf-8', sizeBytes: bytes.length, passageCount: 3 });
+    expect(detail).toMatchObject({
+      fileName: '通知.txt',
+      kind: 'txt',
+      encoding: 'utf-8',
+      sizeBytes: bytes.length,
+      passageCount: 3,
+    });
     expect(detail.passages[2]).toMatchObject({ id: `${id}#2`, text: '请于本周五前完成自查。' });
-    const stored = app.db.prepare('SELECT bytes FROM originals WHERE sha256 = ?').get(detail.sha256) as { bytes: Buffer };
+    const stored = app.db.prepare('SELECT bytes FROM originals WHERE sha256 = ?').get(detail.sha256) as {
+      bytes: Buffer;
+    };
     expect(Buffer.compare(stored.bytes, Buffer.from(bytes))).toBe(0);
     expect(docs.list().map((d) => d.id)).toContain(id);
   });
@@ -58,13 +66,10 @@ describe('DocumentsService', () => {
 
   test('reports progress per file', async () => {
     const seen: string[] = [];
-    await docs.importFiles(
-      [
-        file('p1.txt', utf8('一')),
-        file('p2.txt', new Uint8Array()),
-      ],
-      { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.file} ${p.status}`), concurrency: 1 },
-    );
+    await docs.importFiles([file('p1.txt', utf8('一')), file('p2.txt', new Uint8Array())], {
+      onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.file} ${p.status}`),
+      concurrency: 1,
+    });
     expect(seen).toEqual(['1/2 p1.txt imported', '2/2 p2.txt rejected']);
   });
 
@@ -80,6 +85,8 @@ describe('DocumentsService', () => {
     expect(docs.resolveId(doc!.id.slice(0, 8).toUpperCase())).toBe(doc!.id);
     expect(() => docs.resolveId('abc')).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(() => docs.resolveId('zzzzzzzz')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => docs.get('00000000-0000-4000-8000-000000000000')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => docs.get('00000000-0000-4000-8000-000000000000')).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('decodeText', () => {
 
   test('refuses binary content with a named error', () => {
     const bin = fs.readFileSync(process.execPath).subarray(0, 4096);
-    expect(() => decodeText(bin, 'node.txt')).toThrow(expect.objectContaining({ code: 'unknown_encoding', params: { file: 'node.txt' } }));
+    expect(() => decodeText(bin, 'node.txt')).toThrow(
+      expect.objectContaining({ code: 'unknown_encoding', params: { file: 'node.txt' } }),
+    );
   });
 });
 
@@ -50,8 +52,14 @@ describe('detectKind', () => {
     expect(detectKind('说明.md', Buffer.from('x'))).toEqual({ supported: true, kind: 'md' });
   });
   test('bytes win over the name', () => {
-    expect(detectKind('photo.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toEqual({ supported: false, what: 'PNG image' });
-    expect(detectKind('x.txt', fs.readFileSync(process.execPath).subarray(0, 64))).toEqual({ supported: false, what: 'ELF executable' });
+    expect(detectKind('photo.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toEqual({
+      supported: false,
+      what: 'PNG image',
+    });
+    expect(detectKind('x.txt', fs.readFileSync(process.execPath).subarray(0, 64))).toEqual({
+      supported: false,
+      what: 'ELF executable',
+    });
   });
   test('names unknown extensions', () => {
     expect(detectKind('a.xlsx.bak', Buffer.from('x'))).toEqual({ supported: false, what: '.bak' });
@@ -63,13 +71,24 @@ describe('parseTextDocument', () => {
   test('every passage is the exact slice of the text it points at', () => {
     const doc = parseTextDocument(Buffer.from(SAMPLE), 'n.txt', 'txt');
     expect(doc.title).toBe('关于做好2026年度部门预算编制工作的通知');
-    expect(doc.passages.map((p) => p.text)).toEqual(['关于做好2026年度部门预算编制工作的通知', '各单位：', '请于3月5日前报送。']);
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      '关于做好2026年度部门预算编制工作的通知',
+      '各单位：',
+      '请于3月5日前报送。',
+    ]);
     for (const p of doc.passages) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
-    expect(doc.passages.map((p) => [p.seq, p.paragraph, p.page])).toEqual([[0, 0, 1], [1, 1, 1], [2, 2, 1]]);
+    expect(doc.passages.map((p) => [p.seq, p.paragraph, p.page])).toEqual([
+      [0, 0, 1],
+      [1, 1, 1],
+      [2, 2, 1],
+    ]);
   });
 
   test('a salutation or a long first sentence is no title: the file name is used', () => {
-    expect(parseTextDocument(Buffer.from('各位代表：\u200d\n现在，我代表国务院作报告。'), '2015年政府工作报告.txt', 'txt').title).toBe('2015年政府工作报告');
+    expect(
+      parseTextDocument(Buffer.from('各位代表：\u200d\n现在，我代表国务院作报告。'), '2015年政府工作报告.txt', 'txt')
+        .title,
+    ).toBe('2015年政府工作报告');
     expect(parseTextDocument(Buffer.from(`${'长'.repeat(80)}。\n第二行`), 'memo.txt', 'txt').title).toBe('memo');
   });
 

@@ -11,7 +11,10 @@ import { tempDir } from '../support/temp';
 const app = testApp();
 const dir = tempDir();
 fs.mkdirSync(path.join(dir, 'renderer', 'assets'), { recursive: true });
-fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+fs.writeFileSync(
+  path.join(dir, 'renderer', 'index.html'),
+  '<!doctype html><html><head><title>t</title></head><body></body></html>',
+);
 fs.writeFileSync(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
 fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
 fs.writeFileSync(path.join(dir, 'bridge.js'), '/* bridge */');
@@ -60,7 +63,9 @@ describe('web harness server', () => {
 
   test('nothing is served without the session', async () => {
     expect((await request('/')).status).toBe(401);
-    expect((await request('/api/call/app:info', { method: 'POST', headers: { 'x-wenshu': '1' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await request('/api/call/app:info', { method: 'POST', headers: { 'x-wenshu': '1' }, body: '{}' })).status,
+    ).toBe(401);
     expect((await request('/login?token=wrong')).status).toBe(403);
   });
 
@@ -91,7 +96,10 @@ describe('web harness server', () => {
   });
 
   test('calls go through the contract dispatch, bytes included', async () => {
-    const r = await call('documents:import', { batchId: 'w', files: [{ name: 'w.txt', bytes: new Uint8Array(Buffer.from('网页导入\n正文')) }] });
+    const r = await call('documents:import', {
+      batchId: 'w',
+      files: [{ name: 'w.txt', bytes: new Uint8Array(Buffer.from('网页导入\n正文')) }],
+    });
     const result = JSON.parse(r.body, jsonReviver);
     expect(result).toMatchObject({ ok: true, value: [{ status: 'imported', title: '网页导入' }] });
     const bad = JSON.parse((await call('documents:get', { id: 'x' })).body);
@@ -109,23 +117,31 @@ describe('web harness server', () => {
 
   test('events reach an open event stream', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { cookie } }, (res) => {
-        res.setEncoding('utf8');
-        let buf = '';
-        res.on('data', (c: string) => {
-          buf += c;
-          if (buf.includes('connected')) {
-            if (!buf.includes('data:')) {
-              void call('documents:import', { batchId: 'ev', files: [{ name: 'ev.txt', bytes: new Uint8Array(Buffer.from('事件')) }] });
-            } else {
-              req.destroy();
-              resolve(buf);
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { cookie } },
+        (res) => {
+          res.setEncoding('utf8');
+          let buf = '';
+          res.on('data', (c: string) => {
+            buf += c;
+            if (buf.includes('connected')) {
+              if (!buf.includes('data:')) {
+                void call('documents:import', {
+                  batchId: 'ev',
+                  files: [{ name: 'ev.txt', bytes: new Uint8Array(Buffer.from('事件')) }],
+                });
+              } else {
+                req.destroy();
+                resolve(buf);
+              }
             }
-          }
-        });
-      });
+          });
+        },
+      );
       req.on('error', reject);
     });
-    expect(received).toMatch(/data: \{"name":"import:progress","payload":\{"batchId":"ev","done":1,"total":1,"file":"ev.txt","status":"imported"\}\}/);
+    expect(received).toMatch(
+      /data: \{"name":"import:progress","payload":\{"batchId":"ev","done":1,"total":1,"file":"ev.txt","status":"imported"\}\}/,
+    );
   });
 });

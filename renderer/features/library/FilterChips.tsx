@@ -32,7 +32,11 @@ export function FilterChips({ filters, onRemove, onClear }: Props) {
           <li key={key}>
             <button
               type="button"
-              className={key === 'classification' && filters.classification ? `chip ${levelClass(filters.classification)}` : 'chip'}
+              className={
+                key === 'classification' && filters.classification
+                  ? `chip ${levelClass(filters.classification)}`
+                  : 'chip'
+              }
               aria-label={t('filters.remove', { label })}
               onClick={() => onRemove(key)}
             >

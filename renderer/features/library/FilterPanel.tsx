@@ -18,15 +18,26 @@ interface Props {
 export function FilterPanel({ id, filters, onChange, facets }: Props) {
   const { t } = useTranslation();
   const data = facets.data;
-  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') => onChange(withFilter(filters, key, value));
+  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') =>
+    onChange(withFilter(filters, key, value));
   const reversed = filters.dateFrom !== undefined && filters.dateTo !== undefined && filters.dateFrom > filters.dateTo;
 
   return (
     <section id={id} className="panel filter-panel" aria-label={t('filters.panelLabel')}>
       {facets.error && <ErrorNotice title={t('filters.facetsFailed')} error={facets.error} onRetry={facets.reload} />}
       <div className="filter-grid">
-        <FacetSelect label={t('filters.docType')} value={filters.docType} values={data?.docTypes} onChange={(v) => set('docType', v)} />
-        <FacetSelect label={t('filters.issuer')} value={filters.issuer} values={data?.issuers} onChange={(v) => set('issuer', v)} />
+        <FacetSelect
+          label={t('filters.docType')}
+          value={filters.docType}
+          values={data?.docTypes}
+          onChange={(v) => set('docType', v)}
+        />
+        <FacetSelect
+          label={t('filters.issuer')}
+          value={filters.issuer}
+          values={data?.issuers}
+          onChange={(v) => set('issuer', v)}
+        />
         <FacetSelect label={t('filters.tag')} value={filters.tag} values={data?.tags} onChange={(v) => set('tag', v)} />
         <FacetSelect
           label={t('filters.classification')}
@@ -38,8 +49,18 @@ export function FilterPanel({ id, filters, onChange, facets }: Props) {
         {/* Last: it spans two cells, and placed earlier it would leave holes in the grid. */}
         <fieldset className="field date-range">
           <legend>{t('filters.date')}</legend>
-          <DateInput label={t('filters.dateFrom')} value={filters.dateFrom} max={filters.dateTo} onChange={(v) => set('dateFrom', v)} />
-          <DateInput label={t('filters.dateTo')} value={filters.dateTo} min={filters.dateFrom} onChange={(v) => set('dateTo', v)} />
+          <DateInput
+            label={t('filters.dateFrom')}
+            value={filters.dateFrom}
+            max={filters.dateTo}
+            onChange={(v) => set('dateFrom', v)}
+          />
+          <DateInput
+            label={t('filters.dateTo')}
+            value={filters.dateTo}
+            min={filters.dateFrom}
+            onChange={(v) => set('dateTo', v)}
+          />
           {reversed && <p className="field__error">{t('filters.dateOrder')}</p>}
         </fieldset>
       </div>
@@ -59,7 +80,8 @@ function FacetSelect({ label, value, values = [], display = (v) => v, onChange }
   const { t } = useTranslation();
   const id = useId();
   // A chosen value stays selectable even if the store no longer holds it (its count is then 0).
-  const options = value !== undefined && !values.some((f) => f.value === value) ? [...values, { value, count: 0 }] : values;
+  const options =
+    value !== undefined && !values.some((f) => f.value === value) ? [...values, { value, count: 0 }] : values;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

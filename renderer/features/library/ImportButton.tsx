@@ -21,7 +21,12 @@ export function ImportButton({ onFiles, disabled }: Props) {
   const folder = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="button button--primary" onClick={() => files.current?.click()} disabled={disabled}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => files.current?.click()}
+        disabled={disabled}
+      >
         {t('import.button')}
       </button>
       <button type="button" className="button" onClick={() => folder.current?.click()} disabled={disabled}>

@@ -28,7 +28,11 @@ export function ImportStatus({ state, onCancel, onDismiss, onUnlock }: Props) {
     line = t('import.emptyFolder');
   } else {
     const count = (status: ImportOutcome['status']) => state.rows.filter((r) => r.outcome.status === status).length;
-    line = t('import.summary', { imported: count('imported'), duplicate: count('duplicate'), rejected: count('rejected') });
+    line = t('import.summary', {
+      imported: count('imported'),
+      duplicate: count('duplicate'),
+      rejected: count('rejected'),
+    });
   }
 
   return (
@@ -67,7 +71,13 @@ export function ImportStatus({ state, onCancel, onDismiss, onUnlock }: Props) {
   );
 }
 
-function ImportResult({ row, onUnlock }: { row: ImportRow; onUnlock: (password: string) => Promise<ImportOutcome | undefined> }) {
+function ImportResult({
+  row,
+  onUnlock,
+}: {
+  row: ImportRow;
+  onUnlock: (password: string) => Promise<ImportOutcome | undefined>;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { outcome } = row;
@@ -99,7 +109,13 @@ function ImportResult({ row, onUnlock }: { row: ImportRow; onUnlock: (password: 
 }
 
 /** The password of one encrypted file; a wrong one leaves the field (selected) for another try. */
-function PasswordPrompt({ row, onUnlock }: { row: ImportRow; onUnlock: (password: string) => Promise<ImportOutcome | undefined> }) {
+function PasswordPrompt({
+  row,
+  onUnlock,
+}: {
+  row: ImportRow;
+  onUnlock: (password: string) => Promise<ImportOutcome | undefined>;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const id = useId();

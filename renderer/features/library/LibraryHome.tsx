@@ -108,8 +108,17 @@ export function LibraryHome() {
         </button>
       </div>
       {filtersOpen && <FilterPanel id={panelId} filters={filters} onChange={setFilters} facets={facets} />}
-      <FilterChips filters={filters} onRemove={(key) => setFilters(withFilter(filters, key, ''))} onClear={clearFilters} />
-      <ImportStatus state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} onUnlock={importer.unlock} />
+      <FilterChips
+        filters={filters}
+        onRemove={(key) => setFilters(withFilter(filters, key, ''))}
+        onClear={clearFilters}
+      />
+      <ImportStatus
+        state={importer.state}
+        onCancel={importer.cancel}
+        onDismiss={importer.dismiss}
+        onUnlock={importer.unlock}
+      />
       {body}
     </DropZone>
   );

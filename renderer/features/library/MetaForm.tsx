@@ -39,7 +39,14 @@ type TagProblem = 'tagTooLong' | 'tagTooMany' | 'tagDuplicate';
  */
 export function MetaForm({ meta, onSave, onCancel }: Props) {
   const { t } = useTranslation();
-  const ids = { classification: useId(), docType: useId(), docNumber: useId(), issuer: useId(), date: useId(), tag: useId() };
+  const ids = {
+    classification: useId(),
+    docType: useId(),
+    docNumber: useId(),
+    issuer: useId(),
+    date: useId(),
+    tag: useId(),
+  };
   const lists = { docTypes: useId(), issuers: useId() };
   const facets = useQuery('documents:facets', {});
   const dateField = useRef<HTMLInputElement>(null);
@@ -148,17 +155,40 @@ export function MetaForm({ meta, onSave, onCancel }: Props) {
           </select>
         </FormField>
         <FormField id={ids.docType} label={t('document.docType')}>
-          <input id={ids.docType} list={lists.docTypes} value={docType} maxLength={MAX_DOC_TYPE} onChange={(e) => setDocType(e.target.value)} />
+          <input
+            id={ids.docType}
+            list={lists.docTypes}
+            value={docType}
+            maxLength={MAX_DOC_TYPE}
+            onChange={(e) => setDocType(e.target.value)}
+          />
           <Suggestions id={lists.docTypes} values={facets.data?.docTypes} />
         </FormField>
         <FormField id={ids.docNumber} label={t('document.docNumber')}>
-          <input id={ids.docNumber} value={docNumber} maxLength={MAX_DOC_NUMBER} placeholder={t('document.docNumberExample')} onChange={(e) => setDocNumber(e.target.value)} />
+          <input
+            id={ids.docNumber}
+            value={docNumber}
+            maxLength={MAX_DOC_NUMBER}
+            placeholder={t('document.docNumberExample')}
+            onChange={(e) => setDocNumber(e.target.value)}
+          />
         </FormField>
         <FormField id={ids.issuer} label={t('document.issuer')}>
-          <input id={ids.issuer} list={lists.issuers} value={issuer} maxLength={MAX_ISSUER} onChange={(e) => setIssuer(e.target.value)} />
+          <input
+            id={ids.issuer}
+            list={lists.issuers}
+            value={issuer}
+            maxLength={MAX_ISSUER}
+            onChange={(e) => setIssuer(e.target.value)}
+          />
           <Suggestions id={lists.issuers} values={facets.data?.issuers} />
         </FormField>
-        <FormField id={ids.date} label={t('document.issuedDate')} error={dateError ? t('document.dateInvalid') : undefined} errorId={dateErrorId}>
+        <FormField
+          id={ids.date}
+          label={t('document.issuedDate')}
+          error={dateError ? t('document.dateInvalid') : undefined}
+          errorId={dateErrorId}
+        >
           <input
             ref={dateField}
             id={ids.date}
@@ -179,7 +209,11 @@ export function MetaForm({ meta, onSave, onCancel }: Props) {
       <FormField
         id={ids.tag}
         label={t('document.tags')}
-        error={tagProblem ? t(`document.${tagProblem}`, { max: tagProblem === 'tagTooMany' ? MAX_TAGS : MAX_TAG }) : undefined}
+        error={
+          tagProblem
+            ? t(`document.${tagProblem}`, { max: tagProblem === 'tagTooMany' ? MAX_TAGS : MAX_TAG })
+            : undefined
+        }
         errorId={tagErrorId}
         hint={t('document.tagHint', { max: MAX_TAG })}
       >
@@ -187,7 +221,12 @@ export function MetaForm({ meta, onSave, onCancel }: Props) {
           <ul className="tag-editor__tags" aria-label={t('document.currentTags')}>
             {tags.map((tag) => (
               <li key={tag}>
-                <button type="button" className="chip" aria-label={t('document.tagRemove', { tag })} onClick={() => removeTag(tag)}>
+                <button
+                  type="button"
+                  className="chip"
+                  aria-label={t('document.tagRemove', { tag })}
+                  onClick={() => removeTag(tag)}
+                >
                   {tag}
                   <span className="chip__x" aria-hidden="true">
                     ×

@@ -28,7 +28,9 @@ export function PassageList({ passages, paged, highlight }: Props) {
     <section className="passages" aria-label={t('document.textLabel')}>
       {passages.map((p, i) => (
         <Fragment key={p.id}>
-          {paged && p.page !== passages[i - 1]?.page && <h2 className="page-marker">{t('document.page', { page: p.page })}</h2>}
+          {paged && p.page !== passages[i - 1]?.page && (
+            <h2 className="page-marker">{t('document.page', { page: p.page })}</h2>
+          )}
           <p
             id={passageElementId(p.id)}
             data-passage-id={p.id}

@@ -3,7 +3,14 @@ import type { SearchFilters } from '../../../shared/search/types';
 export type FilterKey = keyof SearchFilters;
 
 /** In the order the panel and the chips show them. */
-export const FILTER_KEYS = ['docType', 'issuer', 'dateFrom', 'dateTo', 'tag', 'classification'] as const satisfies readonly FilterKey[];
+export const FILTER_KEYS = [
+  'docType',
+  'issuer',
+  'dateFrom',
+  'dateTo',
+  'tag',
+  'classification',
+] as const satisfies readonly FilterKey[];
 
 /** The filters that are set, or undefined when none is (calls then carry no `filters`). */
 export function activeFilters(filters: SearchFilters): SearchFilters | undefined {
@@ -22,7 +29,11 @@ export function activeFilters(filters: SearchFilters): SearchFilters | undefined
 export const countFilters = (filters: SearchFilters) => Object.keys(activeFilters(filters) ?? {}).length;
 
 /** `filters` with `key` set to `value`, or removed when `value` is empty. */
-export function withFilter<K extends FilterKey>(filters: SearchFilters, key: K, value: SearchFilters[K] | ''): SearchFilters {
+export function withFilter<K extends FilterKey>(
+  filters: SearchFilters,
+  key: K,
+  value: SearchFilters[K] | '',
+): SearchFilters {
   const next = { ...filters };
   if (value === '' || value === undefined) delete next[key];
   else next[key] = value;

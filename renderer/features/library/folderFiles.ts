@@ -48,7 +48,9 @@ async function childrenOf(dir: FileSystemDirectoryEntry): Promise<FileSystemEntr
   const reader = dir.createReader();
   const all: FileSystemEntry[] = [];
   for (;;) {
-    const chunk = await new Promise<FileSystemEntry[] | undefined>((resolve) => reader.readEntries(resolve, () => resolve(undefined)));
+    const chunk = await new Promise<FileSystemEntry[] | undefined>((resolve) =>
+      reader.readEntries(resolve, () => resolve(undefined)),
+    );
     if (chunk === undefined) return undefined;
     if (chunk.length === 0) break;
     all.push(...chunk);

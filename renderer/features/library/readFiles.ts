@@ -28,7 +28,9 @@ export function groupFiles(files: readonly File[]): File[][] {
 }
 
 /** Reads each file's bytes; one that cannot be read (e.g. a dropped folder) becomes a rejection. */
-export async function readFiles(files: readonly File[]): Promise<{ readable: ImportFile[]; unreadable: ImportOutcome[] }> {
+export async function readFiles(
+  files: readonly File[],
+): Promise<{ readable: ImportFile[]; unreadable: ImportOutcome[] }> {
   const readable: ImportFile[] = [];
   const unreadable: ImportOutcome[] = [];
   for (const file of files) {

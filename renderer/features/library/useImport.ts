@@ -44,7 +44,8 @@ const cancelledOutcome = (file: File): ImportOutcome => ({
 });
 
 export const needsPassword = (outcome: ImportOutcome) =>
-  outcome.status === 'rejected' && (outcome.reason.code === 'password_required' || outcome.reason.code === 'wrong_password');
+  outcome.status === 'rejected' &&
+  (outcome.reason.code === 'password_required' || outcome.reason.code === 'wrong_password');
 
 const rowOf = (outcome: ImportOutcome): ImportRow => ({ outcome, locked: needsPassword(outcome), unlocking: false });
 
@@ -84,7 +85,11 @@ export function useImport() {
         files = source;
       }
       if (files.length === 0 || current.cancelled) {
-        setState(from === 'folder' && !current.cancelled ? { phase: 'finished', rows: [], emptyFolder: true } : { phase: 'idle' });
+        setState(
+          from === 'folder' && !current.cancelled
+            ? { phase: 'finished', rows: [], emptyFolder: true }
+            : { phase: 'idle' },
+        );
         return;
       }
       setState({ phase: 'running', done: 0, total: files.length, cancelling: false });
@@ -102,7 +107,10 @@ export function useImport() {
             outcomes.forEach((outcome, i) => {
               if (!needsPassword(outcome)) return;
               // Outcomes come one per file, in order; the name check guards against a reply that is not.
-              const file = read.readable[i]?.name === outcome.file ? read.readable[i] : read.readable.find((f) => f.name === outcome.file);
+              const file =
+                read.readable[i]?.name === outcome.file
+                  ? read.readable[i]
+                  : read.readable.find((f) => f.name === outcome.file);
               if (file) locked.current.set(rows.length + i, { name: file.name, bytes: file.bytes });
             });
             rows.push(...outcomes.map(rowOf));
@@ -112,7 +120,12 @@ export function useImport() {
       }
       setState({ phase: 'finished', rows: withKnownBytes(rows, locked.current), emptyFolder: false });
     } catch (err) {
-      setState({ phase: 'finished', rows: withKnownBytes(rows, locked.current), error: toCallError(err), emptyFolder: false });
+      setState({
+        phase: 'finished',
+        rows: withKnownBytes(rows, locked.current),
+        error: toCallError(err),
+        emptyFolder: false,
+      });
     } finally {
       running.current = null;
     }
@@ -141,7 +154,10 @@ export function useImport() {
       );
     update({ unlocking: true, unlockError: undefined });
     try {
-      const [outcome] = await call('documents:import', { batchId: crypto.randomUUID(), files: [{ ...file, password }] });
+      const [outcome] = await call('documents:import', {
+        batchId: crypto.randomUUID(),
+        files: [{ ...file, password }],
+      });
       if (!outcome) throw new Error('no outcome for the file');
       const still = needsPassword(outcome);
       if (!still && generation.current === at) locked.current.delete(index);

@@ -64,10 +64,16 @@ export function ImportSection() {
           </button>
         </div>
         <p id={`${id}-hint`} className="field__hint" role="status">
-          {!valid ? t('settings.maxImportMbInvalid') : state === 'saved' ? t('settings.saved') : t('settings.maxImportMbHint')}
+          {!valid
+            ? t('settings.maxImportMbInvalid')
+            : state === 'saved'
+              ? t('settings.saved')
+              : t('settings.maxImportMbHint')}
         </p>
       </form>
-      {(error ?? settings.error) && <ErrorNotice title={t('settings.importTitle')} error={(error ?? settings.error)!} />}
+      {(error ?? settings.error) && (
+        <ErrorNotice title={t('settings.importTitle')} error={(error ?? settings.error)!} />
+      )}
     </section>
   );
 }

@@ -32,7 +32,13 @@ export function LanguageSection() {
       <h2 id={`${id}-title`}>{t('settings.interfaceTitle')}</h2>
       <div className="field">
         <label htmlFor={id}>{t('settings.language')}</label>
-        <select id={id} value={i18n.resolvedLanguage} onChange={onChange} disabled={saving} aria-describedby={`${id}-hint`}>
+        <select
+          id={id}
+          value={i18n.resolvedLanguage}
+          onChange={onChange}
+          disabled={saving}
+          aria-describedby={`${id}-hint`}
+        >
           {LOCALES.map((locale) => (
             <option key={locale} value={locale} lang={locale}>
               {NATIVE_NAMES[locale]}

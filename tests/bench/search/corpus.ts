@@ -17,34 +17,184 @@ export interface SyntheticDocument {
 
 /** Words absent from the source texts, planted in ~1 in 50 documents. */
 export const RARE_WORDS = [
-  '鲲鹏', '琥珀', '麒麟', '翡翠', '骆驼', '琵琶', '蝴蝶', '孔雀', '珊瑚', '玛瑙',
-  '锦鲤', '枇杷', '橄榄', '荔枝', '榴莲', '芒果', '菠萝', '樱桃', '核桃', '蘑菇',
-  '熊猫', '企鹅', '海豚', '鹦鹉', '蜻蜓', '蟋蟀', '蚂蚁', '蝙蝠', '麋鹿', '砚台',
-  '毛笔', '宣纸', '扇子', '灯笼', '风筝', '陀螺', '算盘', '瓷器', '茉莉', '牡丹',
+  '鲲鹏',
+  '琥珀',
+  '麒麟',
+  '翡翠',
+  '骆驼',
+  '琵琶',
+  '蝴蝶',
+  '孔雀',
+  '珊瑚',
+  '玛瑙',
+  '锦鲤',
+  '枇杷',
+  '橄榄',
+  '荔枝',
+  '榴莲',
+  '芒果',
+  '菠萝',
+  '樱桃',
+  '核桃',
+  '蘑菇',
+  '熊猫',
+  '企鹅',
+  '海豚',
+  '鹦鹉',
+  '蜻蜓',
+  '蟋蟀',
+  '蚂蚁',
+  '蝙蝠',
+  '麋鹿',
+  '砚台',
+  '毛笔',
+  '宣纸',
+  '扇子',
+  '灯笼',
+  '风筝',
+  '陀螺',
+  '算盘',
+  '瓷器',
+  '茉莉',
+  '牡丹',
 ];
 
 export const ENGLISH_NOUNS = [
-  'budget', 'procurement', 'committee', 'infrastructure', 'pension', 'subsidy', 'audit', 'revenue',
-  'taxation', 'healthcare', 'education', 'environment', 'investment', 'innovation', 'agriculture',
-  'employment', 'housing', 'transport', 'energy', 'security', 'inspection', 'regulation', 'reform',
-  'compliance', 'statistics', 'poverty', 'tourism', 'logistics', 'insurance', 'emissions',
+  'budget',
+  'procurement',
+  'committee',
+  'infrastructure',
+  'pension',
+  'subsidy',
+  'audit',
+  'revenue',
+  'taxation',
+  'healthcare',
+  'education',
+  'environment',
+  'investment',
+  'innovation',
+  'agriculture',
+  'employment',
+  'housing',
+  'transport',
+  'energy',
+  'security',
+  'inspection',
+  'regulation',
+  'reform',
+  'compliance',
+  'statistics',
+  'poverty',
+  'tourism',
+  'logistics',
+  'insurance',
+  'emissions',
 ];
-const ENGLISH_ADJECTIVES = ['annual', 'provincial', 'municipal', 'national', 'quarterly', 'fiscal', 'digital', 'rural', 'urban', 'green'];
-const ENGLISH_VERBS = ['approves', 'reviews', 'reports', 'allocates', 'audits', 'publishes', 'revises', 'supports', 'monitors', 'expands'];
+const ENGLISH_ADJECTIVES = [
+  'annual',
+  'provincial',
+  'municipal',
+  'national',
+  'quarterly',
+  'fiscal',
+  'digital',
+  'rural',
+  'urban',
+  'green',
+];
+const ENGLISH_VERBS = [
+  'approves',
+  'reviews',
+  'reports',
+  'allocates',
+  'audits',
+  'publishes',
+  'revises',
+  'supports',
+  'monitors',
+  'expands',
+];
 
 const PLACES = [
-  '北京', '上海', '天津', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建',
-  '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海',
-  '内蒙古', '广西', '西藏', '宁夏', '新疆', '杭州', '广州', '深圳', '南京', '武汉', '成都', '西安', '苏州',
-  '厦门', '青岛', '大连', '宁波', '长沙', '郑州', '合肥', '昆明', '南宁', '兰州', '银川', '温州', '无锡',
+  '北京',
+  '上海',
+  '天津',
+  '重庆',
+  '河北',
+  '山西',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '陕西',
+  '甘肃',
+  '青海',
+  '内蒙古',
+  '广西',
+  '西藏',
+  '宁夏',
+  '新疆',
+  '杭州',
+  '广州',
+  '深圳',
+  '南京',
+  '武汉',
+  '成都',
+  '西安',
+  '苏州',
+  '厦门',
+  '青岛',
+  '大连',
+  '宁波',
+  '长沙',
+  '郑州',
+  '合肥',
+  '昆明',
+  '南宁',
+  '兰州',
+  '银川',
+  '温州',
+  '无锡',
 ];
 const PLACE_PATTERN = new RegExp(PLACES.join('|'), 'g');
 const DOC_TYPES = ['通知', '通报', '请示', '报告', '意见', '决定', '函', '纪要', '批复', '方案'];
-const ISSUER_UNITS = ['人民政府', '财政厅', '教育厅', '发展和改革委员会', '人力资源和社会保障厅', '生态环境厅', '审计厅', '统计局'];
+const ISSUER_UNITS = [
+  '人民政府',
+  '财政厅',
+  '教育厅',
+  '发展和改革委员会',
+  '人力资源和社会保障厅',
+  '生态环境厅',
+  '审计厅',
+  '统计局',
+];
 const TOPICS = [
-  '做好年度预算编制工作', '加强安全生产监督管理', '开展营商环境创新试点', '推进乡村振兴重点工作',
-  '做好社保基金管理', '加强生态环境保护', '优化政务服务', '做好节假日安排', '开展财政资金专项审计',
-  '推进数字政府建设', '做好高校毕业生就业', '加强防汛抗旱工作',
+  '做好年度预算编制工作',
+  '加强安全生产监督管理',
+  '开展营商环境创新试点',
+  '推进乡村振兴重点工作',
+  '做好社保基金管理',
+  '加强生态环境保护',
+  '优化政务服务',
+  '做好节假日安排',
+  '开展财政资金专项审计',
+  '推进数字政府建设',
+  '做好高校毕业生就业',
+  '加强防汛抗旱工作',
 ];
 
 type Random = () => number;
@@ -83,7 +233,11 @@ const sentences = (p: string) => p.match(/[^。！？；]+[。！？；]?/g) ?? 
 function vary(r: Random, p: string): string {
   return p
     .replace(/\d{4}年\d{1,2}月\d{1,2}日/g, () => `${int(r, 1990, 2030)}年${int(r, 1, 12)}月${int(r, 1, 28)}日`)
-    .replace(/\d+/g, (d) => (d.length === 4 && /^(19|20)/.test(d) ? String(int(r, 1990, 2030)) : String(int(r, 10 ** (d.length - 1), 10 ** d.length - 1))))
+    .replace(/\d+/g, (d) =>
+      d.length === 4 && /^(19|20)/.test(d)
+        ? String(int(r, 1990, 2030))
+        : String(int(r, 10 ** (d.length - 1), 10 ** d.length - 1)),
+    )
     .replace(PLACE_PATTERN, () => pick(r, PLACES));
 }
 
@@ -114,13 +268,21 @@ function englishSentence(r: Random): string {
 }
 
 /** Documents until both `minDocuments` and `minBytes` (UTF-8 text) are reached. */
-export function* generateCorpus(options: { seed: number; minDocuments: number; minBytes: number; sourceDir: string }): Generator<SyntheticDocument> {
+export function* generateCorpus(options: {
+  seed: number;
+  minDocuments: number;
+  minBytes: number;
+  sourceDir: string;
+}): Generator<SyntheticDocument> {
   const r = prng(options.seed);
   const texts = sourceParagraphs(options.sourceDir);
   let bytes = 0;
   for (let i = 0; i < options.minDocuments || bytes < options.minBytes; i++) {
     const place = pick(r, PLACES);
-    const issuer = r() < 0.3 ? pick(r, ['国务院办公厅', '财政部', '教育部', '审计署', '国家统计局']) : `${place}${pick(r, ISSUER_UNITS)}`;
+    const issuer =
+      r() < 0.3
+        ? pick(r, ['国务院办公厅', '财政部', '教育部', '审计署', '国家统计局'])
+        : `${place}${pick(r, ISSUER_UNITS)}`;
     const docType = pick(r, DOC_TYPES);
     const year = int(r, 2015, 2026);
     const issuedDate = `${year}-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')}`;

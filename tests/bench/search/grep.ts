@@ -13,5 +13,13 @@ export function grepFiles(query: string, dir: string): { ms: number; files: Set<
   const run = spawnSync(GREP.command, [...GREP.args, query, dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${GREP.name} failed: ${run.stderr}`);
-  return { ms, files: new Set(run.stdout.split('\n').filter(Boolean).map((f) => path.basename(f))) };
+  return {
+    ms,
+    files: new Set(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((f) => path.basename(f)),
+    ),
+  };
 }

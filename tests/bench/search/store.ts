@@ -55,7 +55,15 @@ function toNewDocument(doc: SyntheticDocument): NewDocument {
   const passages: NewDocument['passages'] = [];
   let start = 0;
   for (const line of doc.text.split('\n')) {
-    if (line) passages.push({ seq: passages.length, page: 1, paragraph: passages.length, start, end: start + line.length, text: line });
+    if (line)
+      passages.push({
+        seq: passages.length,
+        page: 1,
+        paragraph: passages.length,
+        start,
+        end: start + line.length,
+        text: line,
+      });
     start += line.length + 1;
   }
   return {
@@ -71,7 +79,14 @@ function toNewDocument(doc: SyntheticDocument): NewDocument {
     importedAt: new Date().toISOString(),
     passages,
     textLayer: true,
-    meta: { docNumber: null, issuer: doc.issuer, issuedDate: doc.issuedDate, docType: doc.docType, classification: null, tags: [] },
+    meta: {
+      docNumber: null,
+      issuer: doc.issuer,
+      issuedDate: doc.issuedDate,
+      docType: doc.docType,
+      classification: null,
+      tags: [],
+    },
   };
 }
 
@@ -125,13 +140,20 @@ function prepareLists(db: Database, manifest: Manifest, key: string, log: (line:
 
 /** Opens the cached store, building whatever is missing or out of date. */
 export function benchStore(log: (line: string) => void): BenchStore & { db: Database } {
-  const migrations = fs.readdirSync(path.join(ROOT, 'electron/store/migrations')).map((f) => `electron/store/migrations/${f}`);
-  const key = hashOf(['tests/bench/search/corpus.ts', 'tests/bench/search/store.ts', 'shared/search/tokens.ts', ...migrations.sort()], `v1:${LATEST_VERSION}`);
+  const migrations = fs
+    .readdirSync(path.join(ROOT, 'electron/store/migrations'))
+    .map((f) => `electron/store/migrations/${f}`);
+  const key = hashOf(
+    ['tests/bench/search/corpus.ts', 'tests/bench/search/store.ts', 'shared/search/tokens.ts', ...migrations.sort()],
+    `v1:${LATEST_VERSION}`,
+  );
   const listsKey = hashOf(['electron/store/search-repo.ts', 'shared/search/bm25.ts', 'shared/search/ranking.ts'], key);
   const dir = path.join(os.tmpdir(), `wenshu-search-bench-${key}`);
   const manifestPath = path.join(dir, 'manifest.json');
   let built = false;
-  let manifest = fs.existsSync(manifestPath) ? (JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest) : undefined;
+  let manifest = fs.existsSync(manifestPath)
+    ? (JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest)
+    : undefined;
   if (!manifest) {
     log(`search bench: building the corpus in ${dir} (once; later runs reuse it)`);
     manifest = build(dir, log);

@@ -41,7 +41,11 @@ export async function startHarness(): Promise<Harness> {
     ingest: { workerFile: path.join(ROOT, 'out', 'node', 'ingest-worker.cjs') },
     log: () => {},
   });
-  const server = await startWebServer({ dispatch: createDispatch(app.handlers, { validateOutput: true }), rendererDir, bridgeFile });
+  const server = await startWebServer({
+    dispatch: createDispatch(app.handlers, { validateOutput: true }),
+    rendererDir,
+    bridgeFile,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();

@@ -6,7 +6,13 @@
 import { createBridge } from '../../../shared/bridge';
 import { calls } from '../../../shared/contract';
 import type { CallName, CallOutput, EventName, EventPayload, ParsedInput } from '../../../shared/contract';
-import type { DocumentDetail, DocumentFacets, DocumentKind, FacetValue, ImportOutcome } from '../../../shared/domain/document';
+import type {
+  DocumentDetail,
+  DocumentFacets,
+  DocumentKind,
+  FacetValue,
+  ImportOutcome,
+} from '../../../shared/domain/document';
 import { DocumentSummary, EMPTY_META } from '../../../shared/domain/document';
 import { buildSnippet } from '../../../shared/search/snippet';
 import type { SearchFilters, SearchHit } from '../../../shared/search/types';
@@ -48,7 +54,15 @@ export function makeDocument(overrides: Partial<DocumentDetail> = {}): DocumentD
   const id = overrides.id ?? docId();
   const passages = overrides.passages ?? [
     { id: `${id}#0`, seq: 0, page: 1, paragraph: 0, start: 0, end: 8, text: '关于做好年度预算工作的通知' },
-    { id: `${id}#1`, seq: 1, page: 1, paragraph: 1, start: 9, end: 30, text: '各区县财政局：请于二〇二六年三月底前报送预算草案。' },
+    {
+      id: `${id}#1`,
+      seq: 1,
+      page: 1,
+      paragraph: 1,
+      start: 9,
+      end: 30,
+      text: '各区县财政局：请于二〇二六年三月底前报送预算草案。',
+    },
   ];
   return {
     id,
@@ -111,13 +125,24 @@ function searchPassages(documents: DocumentDetail[], query: string, filters?: Se
       if (!terms.every((term) => text.includes(term))) continue;
       const { snippet, highlights } = buildSnippet(passage.text, query);
       const score = terms.reduce((n, term) => n + text.split(term).length - 1, 0);
-      hits.push({ documentId: doc.id, title: doc.title, passageId: passage.id, page: passage.page, paragraph: passage.paragraph, snippet, highlights, score });
+      hits.push({
+        documentId: doc.id,
+        title: doc.title,
+        passageId: passage.id,
+        page: passage.page,
+        paragraph: passage.paragraph,
+        snippet,
+        highlights,
+        score,
+      });
     }
   }
   return hits.sort((a, b) => b.score - a.score);
 }
 
-export function createFakeWenshu(init: { settings?: Partial<Settings>; documents?: DocumentDetail[] } = {}): FakeWenshu {
+export function createFakeWenshu(
+  init: { settings?: Partial<Settings>; documents?: DocumentDetail[] } = {},
+): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const failures = new Map<CallName, AppErrorData>();
 
@@ -134,15 +159,23 @@ export function createFakeWenshu(init: { settings?: Partial<Settings>; documents
   };
 
   fake.handlers = {
-    'app:info': async () => ({ version: '0.1.0', shell: 'web', dataDir: '/home/clerk/.wenshu', dbPath: '/home/clerk/.wenshu/wenshu.db', engine: 'offline' }),
+    'app:info': async () => ({
+      version: '0.1.0',
+      shell: 'web',
+      dataDir: '/home/clerk/.wenshu',
+      dbPath: '/home/clerk/.wenshu/wenshu.db',
+      engine: 'offline',
+    }),
     'settings:get': async () => fake.settings,
     'settings:update': async (patch) => (fake.settings = { ...fake.settings, ...patch }),
     'documents:list': async ({ sort = 'imported_desc', limit = 200, offset = 0, filters }) => {
-      const docs = fake.documents.filter((d) => matchesFilters(d, filters)).sort((a, b) =>
-        sort === 'title_asc'
-          ? a.title.localeCompare(b.title, 'zh-CN')
-          : (sort === 'imported_asc' ? 1 : -1) * a.importedAt.localeCompare(b.importedAt),
-      );
+      const docs = fake.documents
+        .filter((d) => matchesFilters(d, filters))
+        .sort((a, b) =>
+          sort === 'title_asc'
+            ? a.title.localeCompare(b.title, 'zh-CN')
+            : (sort === 'imported_asc' ? 1 : -1) * a.importedAt.localeCompare(b.importedAt),
+        );
       return docs.slice(offset, offset + limit).map(summaryOf);
     },
     'documents:facets': async (): Promise<DocumentFacets> => ({
@@ -157,11 +190,17 @@ export function createFakeWenshu(init: { settings?: Partial<Settings>; documents
       return doc;
     },
     // Like the real service: empty files and unknown extensions are rejected, encrypted files
-  // (every *.pdf here) need their password, the rest is imported.
+    // (every *.pdf here) need their password, the rest is imported.
     'documents:import': async ({ batchId, files }) => {
       const outcomes = files.map((file, i): ImportOutcome => {
         const outcome = importOne(file);
-        fake.emit('import:progress', { batchId, done: i + 1, total: files.length, file: file.name, status: outcome.status });
+        fake.emit('import:progress', {
+          batchId,
+          done: i + 1,
+          total: files.length,
+          file: file.name,
+          status: outcome.status,
+        });
         return outcome;
       });
       const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.id] : []));
@@ -183,17 +222,31 @@ export function createFakeWenshu(init: { settings?: Partial<Settings>; documents
   const importOne = (file: { name: string; bytes: Uint8Array; password?: string }): ImportOutcome => {
     const type = file.name.split('.').pop() ?? '';
     if (!['txt', 'md', 'markdown', 'pdf', 'docx'].includes(type)) {
-      return { file: file.name, status: 'rejected', reason: { code: 'unsupported_type', message: 'unsupported', params: { file: file.name, type } } };
+      return {
+        file: file.name,
+        status: 'rejected',
+        reason: { code: 'unsupported_type', message: 'unsupported', params: { file: file.name, type } },
+      };
     }
     if (file.bytes.length === 0) {
-      return { file: file.name, status: 'rejected', reason: { code: 'empty_file', message: 'empty', params: { file: file.name } } };
+      return {
+        file: file.name,
+        status: 'rejected',
+        reason: { code: 'empty_file', message: 'empty', params: { file: file.name } },
+      };
     }
     if (type === 'pdf' && file.password !== FAKE_PDF_PASSWORD) {
       const code = file.password === undefined ? 'password_required' : 'wrong_password';
       return { file: file.name, status: 'rejected', reason: { code, message: code, params: { file: file.name } } };
     }
     const kind = type === 'markdown' ? 'md' : (type as DocumentKind);
-    const doc = makeDocument({ title: file.name.replace(/\.[^.]+$/, ''), fileName: file.name, kind, sizeBytes: file.bytes.length, importedAt: new Date().toISOString() });
+    const doc = makeDocument({
+      title: file.name.replace(/\.[^.]+$/, ''),
+      fileName: file.name,
+      kind,
+      sizeBytes: file.bytes.length,
+      importedAt: new Date().toISOString(),
+    });
     fake.documents.push(doc);
     return { file: file.name, status: 'imported', id: doc.id, title: doc.title };
   };
@@ -201,7 +254,11 @@ export function createFakeWenshu(init: { settings?: Partial<Settings>; documents
   fake.api = createBridge({
     async invoke(channel, input) {
       const parsed = calls[channel].input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.message, params: { field: channel } } };
+      if (!parsed.success)
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: parsed.error.message, params: { field: channel } },
+        };
       fake.calls.push({ channel, input: parsed.data });
       const failure = failures.get(channel);
       if (failure) return { ok: false, error: failure };

@@ -28,6 +28,8 @@ export async function renderApp(fake: FakeWenshu, hash = '#/library') {
   const user = userEvent.setup();
   const view = render(<Root i18n={i18n} />);
   // The status bar loads app:info on every screen; settle it so no update lands after a test.
-  await within(screen.getByRole('region', { name: i18n.t('shell.statusLabel') })).findByText(i18n.t('shell.engineOffline'));
+  await within(screen.getByRole('region', { name: i18n.t('shell.statusLabel') })).findByText(
+    i18n.t('shell.engineOffline'),
+  );
   return { ...view, user, i18n };
 }
