@@ -71,13 +71,13 @@ export function ImportStatus({ state, onCancel, onDismiss, onUnlock }: Props) {
   );
 }
 
-function ImportResult({
-  row,
-  onUnlock,
-}: {
+/** One file's outcome; `onUnlock` retries an encrypted file with a password. */
+interface RowProps {
   row: ImportRow;
   onUnlock: (password: string) => Promise<ImportOutcome | undefined>;
-}) {
+}
+
+function ImportResult({ row, onUnlock }: RowProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { outcome } = row;
@@ -109,13 +109,7 @@ function ImportResult({
 }
 
 /** The password of one encrypted file; a wrong one leaves the field (selected) for another try. */
-function PasswordPrompt({
-  row,
-  onUnlock,
-}: {
-  row: ImportRow;
-  onUnlock: (password: string) => Promise<ImportOutcome | undefined>;
-}) {
+function PasswordPrompt({ row, onUnlock }: RowProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const id = useId();
