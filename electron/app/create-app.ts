@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../ipc/handlers';
 import { createParsePool } from '../ingest/parse-pool';
 import { DocumentsService } from '../services/documents-service';
+import { ImportBatches } from '../services/import-batches';
 import type { ParseFn } from '../services/documents-service';
 import { SearchService } from '../services/search-service';
 import { SettingsService } from '../services/settings-service';
@@ -53,9 +54,7 @@ export function createApp(options: AppOptions): WenshuApp {
     onInternalError: (file, err) => log(`import of ${file} failed`, err),
   });
   const search = new SearchService(new SearchRepo(db));
-  const imports = new Map<string, AbortController>();
-  // A cancel may overtake its batch's import call; remember it so the batch starts aborted.
-  const cancelledEarly = new Set<string>();
+  const batches = new ImportBatches();
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -71,25 +70,18 @@ export function createApp(options: AppOptions): WenshuApp {
     'documents:facets': async () => documents.facets(),
     'documents:get': async ({ id }) => documents.get(id),
     'documents:import': async ({ batchId, files }, ctx) => {
-      const controller = new AbortController();
-      if (cancelledEarly.delete(batchId)) controller.abort();
-      imports.set(batchId, controller);
-      try {
-        const outcomes = await documents.importFiles(
+      const outcomes = await batches.run(batchId, (signal) =>
+        documents.importFiles(
           files.map((f) => ({ name: f.name, password: f.password, load: () => f.bytes })),
-          { signal: controller.signal, onProgress: (p) => ctx.emit('import:progress', { batchId, ...p }) },
-        );
-        const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.id] : []));
-        if (ids.length > 0) ctx.emit('documents:changed', { ids });
-        return outcomes;
-      } finally {
-        imports.delete(batchId);
-      }
+          { signal, onProgress: (p) => ctx.emit('import:progress', { batchId, ...p }) },
+        ),
+      );
+      const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.id] : []));
+      if (ids.length > 0) ctx.emit('documents:changed', { ids });
+      return outcomes;
     },
     'documents:cancelImport': async ({ batchId }) => {
-      const controller = imports.get(batchId);
-      if (controller) controller.abort();
-      else if (cancelledEarly.size < 1000) cancelledEarly.add(batchId);
+      batches.cancel(batchId);
       return { cancelled: true };
     },
     'documents:updateMeta': async ({ id, meta }, ctx) => {
@@ -108,7 +100,7 @@ export function createApp(options: AppOptions): WenshuApp {
     handlers,
     // The store closes at once (quitting may not wait for the promise); then the workers stop.
     close: async () => {
-      for (const controller of imports.values()) controller.abort();
+      batches.cancelAll();
       db.close();
       await pool?.close();
     },
