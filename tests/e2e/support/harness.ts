@@ -11,7 +11,8 @@ import os from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
 import { ROOT } from '../../support/temp';
 
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** out/screenshots on every run; `npm run screenshots` writes the ones docs/ and the README show. */
+export const SCREENSHOTS = process.env.WENSHU_SCREENSHOTS ?? path.join(ROOT, 'out', 'screenshots');
 
 export interface Harness {
   app: WenshuApp;
