@@ -49,6 +49,7 @@ describe('Library in a real browser', () => {
       docNumber: '国办发明电〔2024〕12号',
       docType: '通知',
     });
+    await page.getByRole('button', { name: '关闭导入结果' }).click();
     await screenshot(page, 'library-zh-CN');
   });
 
