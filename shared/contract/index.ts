@@ -29,7 +29,6 @@ export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const CALL_NAMES = Object.keys(calls) as CallName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);

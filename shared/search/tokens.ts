@@ -124,14 +124,3 @@ export const termKey = (t: QueryTerm): string => `${t.tokens.join(' ')}${t.prefi
 export function termExpression(t: QueryTerm): string {
   return t.tokens.map((tok, i) => (t.prefix && i === t.tokens.length - 1 ? `"${tok}"*` : `"${tok}"`)).join(' + ');
 }
-
-/**
- * An FTS5 MATCH expression: each whitespace-separated query term must occur (AND); within a term
- * the parts form one phrase, so 2026年 matches "2026年" and not "2026 … 年" (punctuation between
- * the runs is not indexed: "2026，年" matches too). Returns undefined for a query with no
- * searchable text.
- */
-export function matchExpression(query: string): string | undefined {
-  const terms = queryTerms(query);
-  return terms.length ? terms.map(termExpression).join(' AND ') : undefined;
-}

@@ -1,5 +1,5 @@
 import { countTerm, idf, termWeight } from '../../shared/search/bm25';
-import { indexTokens, matchExpression, queryTerms, tokenList } from '../../shared/search/tokens';
+import { indexTokens, queryTerms, termExpression, tokenList } from '../../shared/search/tokens';
 
 describe('search tokens', () => {
   test('Han runs become overlapping bigrams plus the last character; words are lower-cased', () => {
@@ -30,10 +30,11 @@ describe('search tokens', () => {
     expect(queryTerms('  通知   预算 ')).toHaveLength(2);
   });
 
-  test('match expressions quote every token, so query syntax is inert', () => {
-    expect(matchExpression('预算编制 budg')).toBe('"预算" + "算编" + "编制" AND "budg"*');
-    expect(matchExpression('a" OR NEAR(b*) -c')).toBe('"a"* AND "or"* AND "near" + "b"* AND "c"*');
-    for (const q of ['', '   ', '"', '*', '-', '()', '^', '。，']) expect(matchExpression(q)).toBeUndefined();
+  test('term expressions quote every token, so query syntax is inert', () => {
+    const expressions = (q: string) => queryTerms(q).map(termExpression);
+    expect(expressions('预算编制 budg')).toEqual(['"预算" + "算编" + "编制"', '"budg"*']);
+    expect(expressions('a" OR NEAR(b*) -c')).toEqual(['"a"*', '"or"*', '"near" + "b"*', '"c"*']);
+    for (const q of ['', '   ', '"', '*', '-', '()', '^', '。，']) expect(expressions(q)).toEqual([]);
   });
 });
 
