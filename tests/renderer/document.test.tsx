@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { createFakeWenshu, makeDocument } from './support/fakeWenshu';
+import { OFFICIAL_META, createFakeWenshu, makeDocument } from './support/fakeWenshu';
 import { renderApp } from './support/renderApp';
 
 describe('document view', () => {
@@ -40,14 +40,7 @@ describe('document view', () => {
   test("the document's own particulars and a missing text layer are shown", async () => {
     const doc = makeDocument({
       textLayer: false,
-      meta: {
-        docNumber: '国办发〔2022〕35号',
-        issuer: '国务院办公厅',
-        issuedDate: '2022-09-26',
-        docType: '通知',
-        classification: '秘密',
-        tags: ['营商环境', '试点'],
-      },
+      meta: OFFICIAL_META,
     });
     await renderApp(createFakeWenshu({ documents: [doc] }), `#/library/${doc.id}`);
     const facts = await screen.findByLabelText('文档信息');
@@ -89,14 +82,7 @@ describe('document view', () => {
 describe('editing the document details', () => {
   const officialDoc = () =>
     makeDocument({
-      meta: {
-        docNumber: '国办发〔2022〕35号',
-        issuer: '国务院办公厅',
-        issuedDate: '2022-09-26',
-        docType: '通知',
-        classification: '秘密',
-        tags: ['营商环境', '试点'],
-      },
+      meta: OFFICIAL_META,
     });
 
   test('edits every field, validates the date and tags inline, saves the full meta and shows it', async () => {

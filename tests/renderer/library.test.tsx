@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { DocumentSort } from '../../shared/domain/document';
-import { createFakeWenshu, makeDocument } from './support/fakeWenshu';
+import { OFFICIAL_META, createFakeWenshu, makeDocument } from './support/fakeWenshu';
 import { renderApp } from './support/renderApp';
 
 const bytesOf = async (text: string) => new Uint8Array(await new Blob([text]).arrayBuffer());
@@ -76,14 +76,7 @@ describe('library list', () => {
         makeDocument({
           title: '关于进一步优化营商环境的通知',
           textLayer: false,
-          meta: {
-            docNumber: '国办发〔2022〕35号',
-            issuer: '国务院办公厅',
-            issuedDate: '2022-09-26',
-            docType: '通知',
-            classification: '绝密',
-            tags: [],
-          },
+          meta: { ...OFFICIAL_META, classification: '绝密', tags: [] },
         }),
       ],
     });

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { hrefFor } from '../../renderer/router/route';
 import type { SearchFilters } from '../../shared/search/types';
-import { createFakeWenshu, makeDocument } from './support/fakeWenshu';
+import { OFFICIAL_META, createFakeWenshu, makeDocument } from './support/fakeWenshu';
 import { renderApp } from './support/renderApp';
 
 const searchBox = () => screen.getByRole('searchbox', { name: '搜索资料库' });
@@ -156,14 +156,7 @@ describe('filters', () => {
     makeDocument({
       title: '甲 关于开展营商环境试点的通知',
       importedAt: '2026-03-03T00:00:00.000Z',
-      meta: {
-        docNumber: '国办发〔2022〕35号',
-        issuer: '国务院办公厅',
-        issuedDate: '2022-09-26',
-        docType: '通知',
-        classification: '秘密',
-        tags: ['试点'],
-      },
+      meta: { ...OFFICIAL_META, tags: ['试点'] },
     }),
     makeDocument({
       title: '乙 年度工作报告',

@@ -10,6 +10,7 @@ import type {
   DocumentDetail,
   DocumentFacets,
   DocumentKind,
+  DocumentMeta,
   FacetValue,
   ImportOutcome,
 } from '../../../shared/domain/document';
@@ -139,6 +140,16 @@ function searchPassages(documents: DocumentDetail[], query: string, filters?: Se
   }
   return hits.sort((a, b) => b.score - a.score);
 }
+
+/** The metadata of 国办发〔2022〕35号, for documents that need official particulars. */
+export const OFFICIAL_META: DocumentMeta = {
+  docNumber: '国办发〔2022〕35号',
+  issuer: '国务院办公厅',
+  issuedDate: '2022-09-26',
+  docType: '通知',
+  classification: '秘密',
+  tags: ['营商环境', '试点'],
+};
 
 export function createFakeWenshu(
   init: { settings?: Partial<Settings>; documents?: DocumentDetail[] } = {},
