@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
-import { call, toCallError } from './client';
-import type { CallError } from './client';
+import { call, toAppError } from './client';
+import type { AppError } from '../../shared/errors';
 
 export interface Query<T> {
   /**
@@ -10,7 +10,7 @@ export interface Query<T> {
    */
   data: T | undefined;
   /** The error of the current request, if it failed. */
-  error: CallError | undefined;
+  error: AppError | undefined;
   loading: boolean;
   reload: () => void;
 }
@@ -19,7 +19,7 @@ interface Settled<T> {
   key: string;
   generation: number;
   data?: T;
-  error?: CallError;
+  error?: AppError;
 }
 
 /**
@@ -35,7 +35,7 @@ export function useQuery<K extends CallName>(channel: K, input: CallInput<K>): Q
     let live = true;
     call(channel, input).then(
       (data) => live && setSettled({ key, generation, data }),
-      (err: unknown) => live && setSettled((prev) => ({ key, generation, data: prev?.data, error: toCallError(err) })),
+      (err: unknown) => live && setSettled((prev) => ({ key, generation, data: prev?.data, error: toAppError(err) })),
     );
     return () => {
       live = false;

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Classification, DocumentMeta } from '../../../shared/domain/document';
 import type { FacetValue } from '../../../shared/domain/document';
 import { useQuery } from '../../api/hooks';
-import { toCallError } from '../../api/client';
-import type { CallError } from '../../api/client';
+import { toAppError } from '../../api/client';
+import type { AppError } from '../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** The contract's limits on tags, and what the filters accept for 文种 and 发文机关. */
@@ -62,7 +62,7 @@ export function MetaForm({ meta, onSave, onCancel }: Props) {
   const [dateError, setDateError] = useState(false);
   const [tagProblem, setTagProblem] = useState<TagProblem>();
   const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<CallError>();
+  const [saveError, setSaveError] = useState<AppError>();
 
   /** Why `text` cannot be added to `list` (undefined: it can). */
   const problemOf = (text: string, list: readonly string[]): TagProblem | undefined => {
@@ -127,7 +127,7 @@ export function MetaForm({ meta, onSave, onCancel }: Props) {
     try {
       await onSave(next);
     } catch (err) {
-      setSaveError(toCallError(err));
+      setSaveError(toAppError(err));
       setSaving(false);
     }
   };

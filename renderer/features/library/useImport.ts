@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CallInput } from '../../../shared/contract';
 import type { ImportOutcome } from '../../../shared/domain/document';
-import { call, toCallError } from '../../api/client';
-import type { CallError } from '../../api/client';
+import { call, toAppError } from '../../api/client';
+import type { AppError } from '../../../shared/errors';
 import { useEvent } from '../../api/hooks';
 import { groupFiles, readFiles } from './readFiles';
 
@@ -16,7 +16,7 @@ export interface ImportRow {
   /** Its password is being tried. */
   unlocking: boolean;
   /** The retry call failed as a whole. */
-  unlockError?: CallError;
+  unlockError?: AppError;
 }
 
 export type ImportState =
@@ -24,7 +24,7 @@ export type ImportState =
   /** `total` is 0 while a dropped folder is still being listed. */
   | { phase: 'running'; done: number; total: number; file?: string; cancelling: boolean }
   /** `error` is set when a call failed as a whole; `rows` then holds the files settled before. */
-  | { phase: 'finished'; rows: ImportRow[]; error?: CallError; emptyFolder: boolean };
+  | { phase: 'finished'; rows: ImportRow[]; error?: AppError; emptyFolder: boolean };
 
 /** Files chosen one by one, or a folder's files (possibly still being listed). */
 export type FileSource = readonly File[] | Promise<readonly File[]>;
@@ -123,7 +123,7 @@ export function useImport() {
       setState({
         phase: 'finished',
         rows: withKnownBytes(rows, locked.current),
-        error: toCallError(err),
+        error: toAppError(err),
         emptyFolder: false,
       });
     } finally {
@@ -164,7 +164,7 @@ export function useImport() {
       update({ outcome, locked: still, unlocking: false });
       return outcome;
     } catch (err) {
-      update({ unlocking: false, unlockError: toCallError(err) });
+      update({ unlocking: false, unlockError: toAppError(err) });
       return undefined;
     }
   }, []);

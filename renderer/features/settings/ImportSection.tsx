@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../shared/domain/settings';
-import { call, toCallError } from '../../api/client';
-import type { CallError } from '../../api/client';
+import { call, toAppError } from '../../api/client';
+import type { AppError } from '../../../shared/errors';
 import { useQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
@@ -16,7 +16,7 @@ export function ImportSection() {
   const settings = useQuery('settings:get', {});
   const [draft, setDraft] = useState<string>();
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<CallError>();
+  const [error, setError] = useState<AppError>();
   const value = draft ?? String(settings.data?.maxImportMb ?? '');
   const valid = MaxImportMb.safeParse(Number(value)).success;
 
@@ -32,7 +32,7 @@ export function ImportSection() {
         setState('saved');
       })
       .catch((err: unknown) => {
-        setError(toCallError(err));
+        setError(toAppError(err));
         setState('idle');
       });
   };

@@ -3,8 +3,8 @@ import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../shared/domain/settings';
 import type { Locale } from '../../../shared/domain/settings';
-import { toCallError } from '../../api/client';
-import type { CallError } from '../../api/client';
+import { toAppError } from '../../api/client';
+import type { AppError } from '../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { changeLocale, isLocale } from '../../i18n';
 
@@ -15,7 +15,7 @@ export function LanguageSection() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<CallError>();
+  const [error, setError] = useState<AppError>();
 
   const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
     const locale = e.target.value;
@@ -23,7 +23,7 @@ export function LanguageSection() {
     setSaving(true);
     setError(undefined);
     changeLocale(i18n, locale)
-      .catch((err: unknown) => setError(toCallError(err)))
+      .catch((err: unknown) => setError(toAppError(err)))
       .finally(() => setSaving(false));
   };
 
