@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Errors cross every boundary (IPC, HTTP, CLI) as plain values with a stable code.
  * The UI translates the code (see shared/i18n); `message` is an English fallback for logs.
@@ -22,10 +24,36 @@ export const ERROR_CODES = [
   'cancelled',
   'store_unavailable',
   'store_too_new',
+  'setting_locked',
+  // The approved endpoint (policy, network and data boundary, model answers).
+  'policy_invalid',
+  'endpoint_not_configured',
+  'endpoint_not_allowed',
+  'endpoint_unreachable',
+  'endpoint_timeout',
+  'tls_untrusted',
+  'endpoint_redirect',
+  'endpoint_auth',
+  'endpoint_rate_limited',
+  'endpoint_server_error',
+  'endpoint_bad_request',
+  'endpoint_bad_response',
+  'model_not_found',
+  'context_length_exceeded',
+  'stream_interrupted',
+  'input_too_long',
+  'classified_content',
   'internal',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as a value inside a contract payload (e.g. a rejected file, a refused request). */
+export const ErrorDataSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ErrorParams = Record<string, string | number>;
 
 export interface AppErrorData {

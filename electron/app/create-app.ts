@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/handlers';
 import { createParsePool } from '../ingest/parse-pool';
 import { DocumentsService } from '../services/documents-service';
@@ -13,6 +14,21 @@ import { DocumentsRepo } from '../store/documents-repo';
 import { SearchRepo } from '../store/search-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
+
+const pending = async (): Promise<never> => {
+  throw new AppError('endpoint_not_configured', 'not wired yet');
+};
+const pendingEndpointHandlers = {
+  'policy:status': pending,
+  'endpoint:status': pending,
+  'endpoint:setApiKey': pending,
+  'endpoint:check': pending,
+  'model:preview': pending,
+  'model:complete': pending,
+  'model:cancel': pending,
+  'audit:list': pending,
+  'audit:verify': pending,
+} satisfies Partial<Handlers>;
 
 export interface AppOptions {
   dbPath: string;
@@ -90,6 +106,8 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
+    // Wired by the endpoint work in progress (issue 4).
+    ...pendingEndpointHandlers,
   };
 
   return {

@@ -5,17 +5,22 @@
  */
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { auditCalls } from './audit';
 import { documentCalls, documentEvents } from './documents';
+import { endpointCalls, endpointEvents } from './endpoint';
 import { settingsCalls } from './settings';
 
 export const calls = {
   ...appCalls,
   ...settingsCalls,
   ...documentCalls,
+  ...endpointCalls,
+  ...auditCalls,
 } as const;
 
 export const events = {
   ...documentEvents,
+  ...endpointEvents,
 } as const;
 
 type Calls = typeof calls;

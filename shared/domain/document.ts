@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorDataSchema } from '../errors';
 
 /** File kinds the store can hold. Parsers for pdf and docx arrive with the document-store work. */
 export const DocumentKind = z.enum(['txt', 'md', 'pdf', 'docx']);
@@ -94,11 +95,7 @@ export const ImportOutcome = z.discriminatedUnion('status', [
   z.object({
     file: z.string(),
     status: z.literal('rejected'),
-    reason: z.object({
-      code: z.string(),
-      message: z.string(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    }),
+    reason: ErrorDataSchema,
   }),
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;

@@ -21,7 +21,7 @@ const missingId = '00000000-0000-4000-8000-000000000000';
  * One valid and several invalid inputs per channel. Typed by CallName, so a channel added to
  * the contract without examples here is a compile error.
  */
-const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> = {
+const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; offlineError?: string }> = {
   'app:info': { valid: () => ({}), invalid: [{ extra: 1 }, 'x'] },
   'settings:get': { valid: () => ({}), invalid: [{ locale: 'en-US' }, 42] },
   'settings:update': {
@@ -104,6 +104,29 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[] }> =
       { query: 'x', filters: { color: 'red' } },
     ],
   },
+  'policy:status': { valid: () => ({}), invalid: [{ path: '/tmp/p.json' }] },
+  'endpoint:status': { valid: () => ({}), invalid: [{ refresh: true }] },
+  'endpoint:setApiKey': {
+    valid: () => ({ apiKey: '' }),
+    invalid: [{}, { apiKey: 5 }, { apiKey: 'k'.repeat(5000) }],
+  },
+  'endpoint:check': { valid: () => ({}), invalid: [{ url: 'http://evil.example' }] },
+  'model:preview': {
+    valid: () => ({ prompt: '请概括这份文件', documentIds: [app.documents.list()[0]!.id] }),
+    invalid: [{}, { prompt: '' }, { prompt: 'x', documentIds: ['not-a-uuid'] }, { prompt: 'x', model: 'other' }],
+  },
+  // The test app has no endpoint: a valid request is refused as a value, not as invalid input.
+  'model:complete': {
+    valid: () => ({ requestId: 'r1', prompt: '你好' }),
+    invalid: [{ prompt: '你好' }, { requestId: '', prompt: 'x' }, { requestId: 'r', prompt: 'x', endpoint: 'http://x' }],
+    offlineError: 'endpoint_not_configured',
+  },
+  'model:cancel': { valid: () => ({ requestId: 'r1' }), invalid: [{}, { requestId: 1 }] },
+  'audit:list': {
+    valid: () => ({ kind: 'model_call', from: '2026-01-01', limit: 10 }),
+    invalid: [{ kind: 'delete' }, { limit: 0 }, { from: '2026-02-30' }, { offset: -1 }],
+  },
+  'audit:verify': { valid: () => ({}), invalid: [{ repair: true }] },
 };
 
 describe('IPC contract', () => {
@@ -120,7 +143,9 @@ describe('IPC contract', () => {
   });
 
   test.each(CALL_NAMES)('%s serves a valid input (and the reply matches its schema)', async (channel) => {
-    const result = await dispatch(channel, examples[channel].valid(), ctx);
+    const { valid, offlineError } = examples[channel];
+    const result = await dispatch(channel, valid(), ctx);
+    if (offlineError) return expect(result).toMatchObject({ ok: false, error: { code: offlineError } });
     expect(result).toMatchObject({ ok: true });
     if (result.ok) expect(calls[channel].output.safeParse(result.value).success).toBe(true);
   });

@@ -22,6 +22,8 @@ import type { Settings } from '../../../shared/domain/settings';
 import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
 import type { WenshuApi } from '../../../shared/bridge';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { EndpointStatus } from '../../../shared/domain/endpoint';
 
 export type FakeHandlers = {
   [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>>;
@@ -38,6 +40,9 @@ export interface FakeWenshu {
   calls: RecordedCall[];
   settings: Settings;
   documents: DocumentDetail[];
+  /** What endpoint:status answers (offline, no policy, unless given). */
+  endpoint: EndpointStatus;
+  audit: AuditEntry[];
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
   /** Make every call to `channel` fail with `error` until `recover(channel)`. */
@@ -151,8 +156,29 @@ export const OFFICIAL_META: DocumentMeta = {
   tags: ['营商环境', '试点'],
 };
 
+export const OFFLINE_STATUS: EndpointStatus = {
+  engine: 'offline',
+  reason: 'not_configured',
+  endpoint: null,
+  apiKey: { present: false, storage: 'safeStorage' },
+  policy: {
+    path: '/etc/wenshu/policy.json',
+    found: false,
+    valid: true,
+    problems: [],
+    organization: null,
+    locked: [],
+    disabledTools: [],
+  },
+};
+
 export function createFakeWenshu(
-  init: { settings?: Partial<Settings>; documents?: DocumentDetail[] } = {},
+  init: {
+    settings?: Partial<Settings>;
+    documents?: DocumentDetail[];
+    endpoint?: EndpointStatus;
+    audit?: AuditEntry[];
+  } = {},
 ): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const failures = new Map<CallName, AppErrorData>();
@@ -162,6 +188,8 @@ export function createFakeWenshu(
     calls: [],
     settings: { ...DEFAULT_SETTINGS, ...init.settings },
     documents: init.documents ?? [],
+    endpoint: init.endpoint ?? OFFLINE_STATUS,
+    audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
     fail: (channel, error) => void failures.set(channel, error),
     recover: (channel) => void failures.delete(channel),
@@ -228,6 +256,35 @@ export function createFakeWenshu(
     },
     'documents:search': async ({ query, limit = 20, offset = 0, filters }) =>
       searchPassages(fake.documents, query, filters).slice(offset, offset + limit),
+    'policy:status': async () => fake.endpoint.policy,
+    'endpoint:status': async () => fake.endpoint,
+    'endpoint:setApiKey': async ({ apiKey }) => {
+      fake.endpoint = { ...fake.endpoint, apiKey: { present: apiKey !== '', storage: 'safeStorage' } };
+      return fake.endpoint;
+    },
+    'endpoint:check': async () => ({ ok: false, items: [] }),
+    'model:preview': async ({ prompt }) => ({
+      endpoint: fake.endpoint.endpoint,
+      messages: [{ role: 'user', content: prompt }],
+      entities: [],
+      estimate: { promptTokens: prompt.length, maxTokens: 1024, contextWindow: 8192, fits: true },
+      refusal: null,
+    }),
+    'model:complete': async () => {
+      throw new AppError('endpoint_not_configured', 'offline');
+    },
+    'model:cancel': async () => ({ cancelled: false }),
+    'audit:list': async ({ limit, offset }) => ({
+      entries: fake.audit.slice(offset, offset + limit),
+      total: fake.audit.length,
+    }),
+    'audit:verify': async () => ({
+      ok: true,
+      count: fake.audit.length,
+      head: fake.audit.at(-1)?.hash ?? null,
+      brokenAt: null,
+      reason: null,
+    }),
   };
 
   const importOne = (file: { name: string; bytes: Uint8Array; password?: string }): ImportOutcome => {
