@@ -1,6 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { DocumentDetail } from '../../shared/domain/document';
+import type { DoctorReport, EndpointStatus } from '../../shared/domain/endpoint';
+import { loadPolicy, policyStatus } from '../policy/load';
+import type { PolicyState } from '../policy/load';
+import { policyPath } from '../policy/locate';
+import { resolveEffective } from '../policy/resolve';
+import { AuditService } from '../services/audit-service';
+import { runDoctor } from '../services/doctor';
+import { EndpointRuntime } from '../services/endpoint-runtime';
+import { ModelService } from '../services/model-service';
+import type { SourceDocument } from '../services/model-service';
+import { AuditRepo } from '../store/audit-repo';
+import { integrityCheck } from '../store/database';
 import type { Handlers } from '../ipc/handlers';
 import { createParsePool } from '../ingest/parse-pool';
 import { DocumentsService } from '../services/documents-service';
@@ -14,21 +28,10 @@ import { DocumentsRepo } from '../store/documents-repo';
 import { SearchRepo } from '../store/search-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
-
-const pending = async (): Promise<never> => {
-  throw new AppError('endpoint_not_configured', 'not wired yet');
-};
-const pendingEndpointHandlers = {
-  'policy:status': pending,
-  'endpoint:status': pending,
-  'endpoint:setApiKey': pending,
-  'endpoint:check': pending,
-  'model:preview': pending,
-  'model:complete': pending,
-  'model:cancel': pending,
-  'audit:list': pending,
-  'audit:verify': pending,
-} satisfies Partial<Handlers>;
+import { applyOverride } from './endpoint-override';
+import type { EndpointOverride } from './endpoint-override';
+import { envSecretStore } from './secrets';
+import type { SecretStore } from './secrets';
 
 export interface AppOptions {
   dbPath: string;
@@ -40,6 +43,14 @@ export interface AppOptions {
    */
   ingest: { workerFile: string } | { parse: ParseFn };
   log?: (message: string, err?: unknown) => void;
+  /** Where the policy and WENSHU_API_KEY are read from (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to the per-OS location (WENSHU_POLICY overrides). */
+  policyPath?: string;
+  /** The API key's home: safeStorage in Electron; WENSHU_API_KEY elsewhere. */
+  secrets?: SecretStore;
+  /** CLI `--endpoint URL --model NAME`. */
+  endpointOverride?: EndpointOverride;
 }
 
 export interface WenshuApp {
@@ -47,6 +58,11 @@ export interface WenshuApp {
   documents: DocumentsService;
   settings: SettingsService;
   search: SearchService;
+  audit: AuditService;
+  model: ModelService;
+  policy: PolicyState;
+  endpointStatus(): EndpointStatus;
+  doctor(): Promise<DoctorReport>;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -62,7 +78,32 @@ export function createApp(options: AppOptions): WenshuApp {
   const workers = Math.min(4, os.availableParallelism());
   const { ingest } = options;
   const pool = 'workerFile' in ingest ? createParsePool({ workerFile: ingest.workerFile, size: workers }) : undefined;
-  const settings = new SettingsService(new SettingsRepo(db));
+  const env = options.env ?? process.env;
+  const policy = loadPolicy(options.policyPath ?? policyPath(env, process.platform));
+  const audit = new AuditService(new AuditRepo(db), osAccount);
+  recordPolicy(audit, policy);
+  const settings = new SettingsService(
+    new SettingsRepo(db),
+    () => policy,
+    (key, from, to) => audit.append('settings_change', { key, from, to }),
+  );
+  const secrets = options.secrets ?? envSecretStore(env);
+  const effective = () => {
+    const eff = resolveEffective(policy, settings.get());
+    return options.endpointOverride ? applyOverride(eff, options.endpointOverride) : eff;
+  };
+  const runtime = new EndpointRuntime(effective, () => policy, secrets);
+  const endpointStatus = () => runtime.status(policyStatus(policy));
+  const model = new ModelService(runtime, (ids) => ids.map((id) => sourceDocument(documents.get(id))), audit);
+  const requests = new Map<string, AbortController>();
+  const doctor = () =>
+    runDoctor({
+      policy,
+      runtime,
+      storeCheck: () => integrityCheck(db),
+      locale: settings.get().locale,
+      complete: (request) => model.complete(request),
+    });
   const documents = new DocumentsService(new DocumentsRepo(db), {
     parse: 'parse' in ingest ? ingest.parse : pool!.parse,
     concurrency: workers,
@@ -78,10 +119,14 @@ export function createApp(options: AppOptions): WenshuApp {
       shell: options.shell === 'electron' ? 'electron' : 'web',
       dataDir: path.dirname(options.dbPath),
       dbPath: options.dbPath,
-      engine: 'offline',
+      engine: endpointStatus().engine,
     }),
     'settings:get': async () => settings.get(),
-    'settings:update': async (patch) => settings.update(patch),
+    'settings:update': async (patch, ctx) => {
+      const updated = settings.update(patch);
+      ctx.emit('endpoint:changed', {});
+      return updated;
+    },
     'documents:list': async ({ sort, limit, offset, filters }) => documents.list(sort, limit, offset, filters),
     'documents:facets': async () => documents.facets(),
     'documents:get': async ({ id }) => documents.get(id),
@@ -106,8 +151,37 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
-    // Wired by the endpoint work in progress (issue 4).
-    ...pendingEndpointHandlers,
+    'policy:status': async () => policyStatus(policy),
+    'endpoint:status': async () => endpointStatus(),
+    'endpoint:setApiKey': async ({ apiKey }, ctx) => {
+      secrets.set(apiKey);
+      audit.append('api_key_change', { action: apiKey === '' ? 'removed' : 'stored', storage: secrets.storage });
+      ctx.emit('endpoint:changed', {});
+      return endpointStatus();
+    },
+    'endpoint:check': async () => doctor(),
+    'model:preview': async (input) => model.preview(input),
+    'model:complete': async ({ requestId, ...request }, ctx) => {
+      const controller = new AbortController();
+      requests.set(requestId, controller);
+      try {
+        return await model.complete(request, {
+          signal: controller.signal,
+          onDelta: (d) =>
+            ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
+        });
+      } finally {
+        requests.delete(requestId);
+        ctx.emit('endpoint:changed', {});
+      }
+    },
+    'model:cancel': async ({ requestId }) => {
+      const controller = requests.get(requestId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+    'audit:list': async (query) => audit.list(query),
+    'audit:verify': async () => audit.verify(),
   };
 
   return {
@@ -115,12 +189,56 @@ export function createApp(options: AppOptions): WenshuApp {
     documents,
     settings,
     search,
+    audit,
+    model,
+    policy,
+    endpointStatus,
+    doctor,
     handlers,
     // The store closes at once (quitting may not wait for the promise); then the workers stop.
     close: async () => {
       batches.cancelAll();
+      for (const controller of requests.values()) controller.abort();
       db.close();
       await pool?.close();
     },
   };
+}
+
+/** The OS account that acts (audited as the actor). */
+function osAccount(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+function sourceDocument(doc: DocumentDetail): SourceDocument {
+  return {
+    id: doc.id,
+    title: doc.title,
+    text: doc.passages.map((p) => p.text).join('\n'),
+    classification: doc.meta.classification,
+  };
+}
+
+/** A policy that differs from the one last audited (IT changed the file) is recorded once. */
+function recordPolicy(audit: AuditService, policy: PolicyState): void {
+  let hash = policy.kind;
+  try {
+    if (policy.kind !== 'absent') hash = createHash('sha256').update(fs.readFileSync(policy.path)).digest('hex');
+  } catch {
+    // unreadable: recorded by its state alone
+  }
+  const last = audit.list({ kind: 'policy_loaded', limit: 1, offset: 0 }).entries[0];
+  const from = (last?.data.to as string | undefined) ?? null;
+  if (from === hash) return;
+  audit.append('policy_loaded', {
+    path: policy.path,
+    state: policy.kind,
+    from,
+    to: hash,
+    problems: policy.kind === 'invalid' ? policy.problems.length : 0,
+  });
 }

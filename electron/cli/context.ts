@@ -1,5 +1,5 @@
 import type { Locale } from '../../shared/domain/settings';
-import type { WenshuApp } from '../app/create-app';
+import type { AppOptions, WenshuApp } from '../app/create-app';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -13,8 +13,11 @@ export interface CliContext {
   locale: Locale;
   /** `--json` was given. */
   json(): boolean;
-  /** The app over the store named by --db / WENSHU_DB / the user's data folder; opened once. */
-  open(): WenshuApp;
+  /**
+   * The app over the store named by --db / WENSHU_DB / the user's data folder; opened once (the
+   * first caller's options apply).
+   */
+  open(options?: Pick<AppOptions, 'endpointOverride'>): WenshuApp;
   /** JSON with --json, else the human text (which ends with a newline). */
   print(json: unknown, human: string): void;
   /** An error value in the user's language. */

@@ -7,7 +7,10 @@ import type { WenshuApp } from '../app/create-app';
 import { resolveDbPath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
 import { ingestWorkerBeside } from '../ingest/parse-pool';
+import { registerAuditCommands } from './commands/audit';
 import { registerDocumentCommands } from './commands/documents';
+import { registerEndpointCommands } from './commands/endpoint';
+import { registerRedactCommand } from './commands/redact';
 import type { CliContext, CliIO } from './context';
 
 export type { CliIO } from './context';
@@ -48,12 +51,14 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io,
     locale,
     json: () => program.opts<GlobalOptions>().json === true,
-    open: () =>
+    open: (options) =>
       (app ??= createApp({
+        ...options,
         dbPath: resolveDbPath(program.opts<GlobalOptions>().db, io.env),
         shell: 'cli',
         ingest: { workerFile: ingestWorkerBeside(__filename) },
         log: (m) => io.err(`wenshu: ${m}\n`),
+        env: io.env,
       })),
     print: (json, human) => io.out(ctx.json() ? `${JSON.stringify(json, null, 2)}\n` : human),
     say: (e) => formatError(e, locale),
@@ -63,6 +68,9 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   };
 
   registerDocumentCommands(program, ctx);
+  registerEndpointCommands(program, ctx);
+  registerRedactCommand(program, ctx);
+  registerAuditCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

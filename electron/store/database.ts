@@ -66,3 +66,9 @@ export function migrate(db: Database, migrations: readonly Migration[], target: 
     })();
   }
 }
+
+/** SQLite's own consistency check: 'ok', or the first problems it lists. */
+export function integrityCheck(db: Database): string {
+  const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).join('; ');
+}

@@ -36,6 +36,34 @@ export const ModelCallAudit = z.object({
 });
 export type ModelCallAudit = z.infer<typeof ModelCallAudit>;
 
+/** `data` of a settings_change entry: one entry per changed key, values as JSON. */
+export const SettingsChangeAudit = z.object({
+  key: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+});
+export type SettingsChangeAudit = z.infer<typeof SettingsChangeAudit>;
+
+/** `data` of a policy_loaded entry: which policy file took effect (by hash), and whether it was valid. */
+export const PolicyLoadedAudit = z.object({
+  path: z.string(),
+  found: z.boolean(),
+  valid: z.boolean(),
+  /** SHA-256 of the policy file's bytes, null when there is none. */
+  sha256: z.string().nullable(),
+  /** The hash of the policy in effect before, when it changed while running. */
+  previousSha256: z.string().nullable().optional(),
+  problems: z.number().int().optional(),
+});
+export type PolicyLoadedAudit = z.infer<typeof PolicyLoadedAudit>;
+
+/** `data` of an api_key_change entry: never the key itself. */
+export const ApiKeyChangeAudit = z.object({
+  action: z.enum(['set', 'cleared']),
+  storage: z.string().optional(),
+});
+export type ApiKeyChangeAudit = z.infer<typeof ApiKeyChangeAudit>;
+
 export const AuditQuery = z
   .object({
     kind: AuditKind.optional(),
@@ -53,13 +81,80 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), total: z.number().int() });
 export type AuditPage = z.infer<typeof AuditPage>;
 
+export const AuditBreak = z.enum([
+  /** The entry's content (seq, at, actor, kind or data) no longer gives its hash: it was edited. */
+  'hash_mismatch',
+  /** The entry does not link to the one before it: an entry was removed, inserted or reordered. */
+  'prev_mismatch',
+  /** Intact links, but the sequence numbers do not run 1, 2, 3, … */
+  'sequence_gap',
+  /** The last entry is not the head recorded at the last append: entries at the end were removed or added. */
+  'head_mismatch',
+]);
+export type AuditBreak = z.infer<typeof AuditBreak>;
+
 /** Result of walking the chain from the first entry. `brokenAt` is the first entry that fails. */
 export const AuditVerification = z.object({
   ok: z.boolean(),
+  /** Entries found intact (all of them when ok; those before the first break otherwise). */
   count: z.number().int(),
-  /** Hash of the last entry: IT can note it to detect a rewritten log later. */
+  /** Hash of the last entry when ok: IT can note it to detect a rewritten log later. */
   head: z.string().nullable(),
   brokenAt: z.number().int().nullable(),
-  reason: z.enum(['hash_mismatch', 'prev_mismatch', 'sequence_gap', 'head_mismatch']).nullable(),
+  reason: AuditBreak.nullable(),
+  /** The stored entry at `brokenAt` as it reads now; null when ok or when no entry has that seq. */
+  brokenEntry: z.object({ at: z.string(), kind: z.string(), actor: z.string() }).nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
+
+/** prev_hash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Canonical JSON (RFC 8785, JCS, for the values Wenshu writes): object keys sorted by UTF-16 code
+ * units, recursively; no whitespace; strings and numbers as JSON.stringify writes them. A key whose
+ * value is undefined is left out. Anything that is not JSON (NaN, Infinity, bigint, a function,
+ * undefined in an array) is refused rather than silently changed.
+ */
+export function canonicalJson(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not JSON`);
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+      const withToJson = value as { toJSON?: () => unknown };
+      if (typeof withToJson.toJSON === 'function') return canonicalJson(withToJson.toJSON());
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .filter((k) => record[k] !== undefined)
+        .sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: a ${typeof value} is not JSON`);
+  }
+}
+
+/**
+ * What an entry's hash covers (see docs/audit.md):
+ *
+ *   hash = sha256_hex(prev_hash + "\n" + canonicalJson({ seq, at, actor, kind, data }))
+ *
+ * sha256_hex is the lowercase hex SHA-256 of the UTF-8 bytes; the first entry's prev_hash is
+ * GENESIS_HASH (64 zeros). `dataJson` is the canonical JSON of `data` as stored, so the object is
+ * built as text here: keys in sorted order, actor < at < data < kind < seq.
+ */
+export function hashInput(
+  prevHash: string,
+  entry: { seq: number; at: string; actor: string; kind: string; dataJson: string },
+): string {
+  return (
+    `${prevHash}\n{"actor":${JSON.stringify(entry.actor)},"at":${JSON.stringify(entry.at)},` +
+    `"data":${entry.dataJson},"kind":${JSON.stringify(entry.kind)},"seq":${JSON.stringify(entry.seq)}}`
+  );
+}

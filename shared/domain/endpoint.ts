@@ -9,6 +9,7 @@ export const EngineReason = z.enum([
   'not_configured',
   'policy_no_endpoint', // a policy exists and approves no endpoint
   'policy_invalid', // safe state: the policy could not be read or validated
+  'unreachable', // configured, but the last attempt could not connect: offline for a minute
 ]);
 export type EngineReason = z.infer<typeof EngineReason>;
 

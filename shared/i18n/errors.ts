@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorParams } from '../errors';
 import type { Locale } from '../domain/settings';
+import { fillTemplate } from './template';
 
 /** Error texts for every code, in i18next's {{param}} syntax (the renderer loads these too). */
 export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
@@ -92,5 +93,5 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
 export function formatError(error: { code: string; message: string; params?: ErrorParams }, locale: Locale): string {
   const template = (errorMessages[locale] as Record<string, string>)[error.code];
   if (!template) return error.message;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(error.params?.[key] ?? `{{${key}}}`));
+  return fillTemplate(template, error.params);
 }

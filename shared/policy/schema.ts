@@ -5,18 +5,42 @@ import { Settings } from '../domain/settings';
 /**
  * The machine policy IT places at a fixed path per OS (see docs/policy.md). It names the approved
  * endpoints, the data boundary and what users may change; its values override user settings and
- * lock them. docs/policy.schema.json is generated from this schema.
+ * lock them. docs/policy.schema.json is generated from this schema (`npm run policy-schema`);
+ * checks that JSON Schema cannot express (cross-field, PEM parsing) are noted where they live.
  */
+
+const HEADER_NAME = /^[A-Za-z0-9-]+$/;
+/** Headers Wenshu sets itself: a policy overriding them could redirect or corrupt requests. */
+const RESERVED_HEADERS = ['host', 'transfer-encoding', 'connection', 'accept'];
 
 const Pem = z
   .string()
-  .regex(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/, 'a PEM certificate (BEGIN/END CERTIFICATE)');
+  .regex(
+    /^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$/,
+    'one PEM certificate per entry (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----, newlines as \\n)',
+  )
+  .describe('a CA certificate in PEM form; in JSON the line breaks are written \\n');
+
+const BaseUrl = z
+  .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+  .regex(/^https?:\/\/[^/?#@\s]+(\/[^?#\s]*)?$/, 'an http(s) URL without user name, query or fragment')
+  .regex(
+    /^(https:\/\/|http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?(\/|$))/,
+    'https:// is required (plain http only for localhost, 127.x.x.x or [::1])',
+  )
+  .describe('OpenAI-compatible base URL including /v1, e.g. https://llm.gov.example/v1');
 
 export const ModelEntry = z
   .object({
     name: z.string().min(1).max(200).describe('the model name the endpoint expects, e.g. qwen3-32b'),
     contextWindow: z.number().int().min(512).max(10_000_000).describe('context window in tokens'),
-    maxTokens: z.number().int().min(1).max(1_000_000).optional().describe('max_tokens for answers'),
+    maxTokens: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('max_tokens for answers; default min(2048, contextWindow / 4)'),
   })
   .strict();
 export type ModelEntry = z.infer<typeof ModelEntry>;
@@ -25,34 +49,38 @@ export const EndpointPolicy = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _')
-      .describe('stable id'),
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _ (at most 40)')
+      .describe('stable id, recorded in the audit log'),
     name: z.string().min(1).max(100).describe('shown to users, e.g. 省政务云大模型'),
-    baseUrl: z
-      .url({ protocol: /^https?$/ })
-      .describe('OpenAI-compatible base URL including /v1, e.g. https://llm.gov.example/v1'),
-    models: z.array(ModelEntry).min(1),
-    /** The first model is the default. */
-    defaultModel: z.string().optional(),
+    baseUrl: BaseUrl,
+    models: z.array(ModelEntry).min(1).describe('the models users may use at this endpoint'),
+    defaultModel: z.string().optional().describe('one of models[].name; default: the first model'),
     auth: z
       .object({
-        header: z
+        header: z.string().regex(HEADER_NAME).default('Authorization'),
+        scheme: z
           .string()
-          .regex(/^[A-Za-z0-9-]+$/)
-          .default('Authorization'),
-        /** Prefix before the key: "Bearer" → `Authorization: Bearer KEY`; "" → the key alone. */
-        scheme: z.string().max(20).default('Bearer'),
+          .max(20)
+          .default('Bearer')
+          .describe('prefix before the key: "Bearer" → `Authorization: Bearer KEY`; "" → the key alone'),
       })
       .strict()
       .nullable()
       .default({ header: 'Authorization', scheme: 'Bearer' })
-      .describe('null: the endpoint needs no key'),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1000)).default({}),
+      .describe('where the API key goes; null: the endpoint needs no key'),
+    headers: z
+      .record(z.string().regex(HEADER_NAME), z.string().max(1000))
+      .default({})
+      .describe('extra headers sent with every request (not Host, Content-*, Accept, Connection or the auth header)'),
     temperature: z.number().min(0).max(2).default(0.3),
-    /** Highest 密级 this endpoint may receive; "none": nothing marked 秘密/机密/绝密. */
-    classificationCeiling: z.enum(['none', ...Classification.options]).default('none'),
-    /** Ask for a usage chunk (`stream_options.include_usage`); off for servers that reject it. */
-    streamUsage: z.boolean().default(true),
+    classificationCeiling: z
+      .enum(['none', ...Classification.options])
+      .default('none')
+      .describe('highest 密级 this endpoint may receive; "none": nothing marked 秘密/机密/绝密'),
+    streamUsage: z
+      .boolean()
+      .default(true)
+      .describe('ask for a usage chunk (stream_options.include_usage); false for servers that reject it'),
   })
   .strict();
 export type EndpointPolicy = z.infer<typeof EndpointPolicy>;
@@ -64,14 +92,15 @@ export const PiiRules = z
     bank_card: z.boolean().default(true),
     email: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .describe('which personal identifiers are replaced by placeholders before a request; true: replaced');
 export type PiiRules = z.infer<typeof PiiRules>;
 
 export const Timeouts = z
   .object({
     connectMs: z.number().int().min(100).max(120_000).default(10_000),
     firstTokenMs: z.number().int().min(100).max(600_000).default(60_000),
-    idleMs: z.number().int().min(100).max(600_000).default(30_000),
+    idleMs: z.number().int().min(100).max(600_000).default(30_000).describe('longest gap between streamed chunks'),
   })
   .strict();
 export type Timeouts = z.infer<typeof Timeouts>;
@@ -82,24 +111,53 @@ export const Retries = z
     baseDelayMs: z.number().int().min(0).max(60_000).default(500),
     maxDelayMs: z.number().int().min(0).max(300_000).default(30_000),
   })
-  .strict();
+  .strict()
+  .describe('retries with exponential backoff, only where safe (nothing streamed yet)');
 export type Retries = z.infer<typeof Retries>;
 
 export const TOOLS = ['draft', 'summarize', 'forms'] as const;
 export const Tool = z.enum(TOOLS);
 export type Tool = z.infer<typeof Tool>;
 
-export const Policy = z
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export const LogLevel = z.enum(LOG_LEVELS);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/**
+ * User settings the policy fixes. With a policy the endpoint always comes from `endpoints`, so the
+ * user-endpoint fields cannot be set here (a policy saying both would contradict itself).
+ */
+const PolicySettings = Settings.pick({ locale: true, maxImportMb: true, model: true })
+  .extend({
+    endpointUrl: z.literal('', 'must be "" or left out: with a policy the endpoint comes from `endpoints`'),
+    contextWindow: z
+      .never('cannot be set here: each model in `endpoints` names its context window')
+      .describe('not allowed: the context window comes from endpoints[].models[]'),
+  })
+  .partial()
+  .strict()
+  .describe('user settings fixed by the organization: shown as managed, not editable');
+
+const PolicyObject = z
   .object({
-    $schema: z.string().optional(),
-    version: z.literal(1),
+    $schema: z.string().optional().describe('ignored; lets editors find docs/policy.schema.json'),
+    version: z.literal(1, 'must be 1 (the policy format this Wenshu reads)'),
     organization: z.string().max(200).optional().describe('shown in Settings, e.g. 某某市人民政府办公室'),
-    /** The approved endpoints. Present and empty: no endpoint at all (offline only). */
-    endpoints: z.array(EndpointPolicy).default([]),
-    /** Extra trust anchors (government PKI), in addition to the system's. */
-    caCertificates: z.array(Pem).default([]),
-    /** Requests in flight to one endpoint from this machine; more wait in a queue. */
-    concurrency: z.number().int().min(1).max(64).default(4),
+    endpoints: z
+      .array(EndpointPolicy)
+      .default([])
+      .describe('the approved endpoints; the first is used. Empty or left out: no endpoint (offline only)'),
+    caCertificates: z
+      .array(Pem)
+      .default([])
+      .describe("extra trust anchors (government PKI), in addition to the system's"),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(4)
+      .describe('requests in flight to one endpoint from this machine; more wait in a queue'),
     timeouts: Timeouts.default(Timeouts.parse({})),
     retries: Retries.default(Retries.parse({})),
     pii: PiiRules.default(PiiRules.parse({})),
@@ -109,14 +167,63 @@ export const Policy = z
       .describe('false disables a tool; tools not named stay enabled'),
     retention: z
       .object({
-        auditDays: z.number().int().min(30).optional(),
-        draftDays: z.number().int().min(1).optional(),
+        auditDays: z.number().int().min(30).max(36_500).optional().describe('default: kept'),
+        draftDays: z.number().int().min(1).max(36_500).optional().describe('default: kept'),
       })
       .strict()
-      .default({}),
-    logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('warn'),
-    /** User settings fixed by the organization: shown as managed, not editable. */
-    settings: Settings.partial().strict().default({}),
+      .default({})
+      .describe('days after which audit entries and drafts are deleted; left out: kept'),
+    logLevel: LogLevel.default('warn'),
+    settings: PolicySettings.default({}),
   })
   .strict();
+
+export const Policy = PolicyObject.superRefine(crossFieldChecks).describe(
+  'Wenshu machine policy: the approved model endpoints, the data boundary and the settings IT fixes.',
+);
 export type Policy = z.infer<typeof Policy>;
+export type PolicyInput = z.input<typeof Policy>;
+
+/** What JSON Schema cannot say. Runs only once the fields themselves are valid. */
+function crossFieldChecks(p: z.output<typeof PolicyObject>, ctx: z.RefinementCtx): void {
+  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const ids = new Set<string>();
+  p.endpoints.forEach((e, i) => {
+    if (ids.has(e.id)) problem(['endpoints', i, 'id'], `duplicate endpoint id "${e.id}"`);
+    ids.add(e.id);
+    const names = e.models.map((m) => m.name);
+    e.models.forEach((m, j) => {
+      if (names.indexOf(m.name) !== j) problem(['endpoints', i, 'models', j, 'name'], `duplicate model "${m.name}"`);
+      if (m.maxTokens !== undefined && m.maxTokens >= m.contextWindow) {
+        problem(['endpoints', i, 'models', j, 'maxTokens'], `must be less than contextWindow (${m.contextWindow})`);
+      }
+    });
+    if (e.defaultModel !== undefined && !names.includes(e.defaultModel)) {
+      problem(['endpoints', i, 'defaultModel'], `"${e.defaultModel}" is not one of models: ${names.join(', ')}`);
+    }
+    for (const h of Object.keys(e.headers)) {
+      const lower = h.toLowerCase();
+      if (RESERVED_HEADERS.includes(lower) || lower.startsWith('content-')) {
+        problem(['endpoints', i, 'headers', h], `${h} is set by Wenshu and cannot be overridden`);
+      } else if (e.auth && lower === e.auth.header.toLowerCase()) {
+        problem(['endpoints', i, 'headers', h], `${h} carries the API key (auth.header); set auth to null to send it here`);
+      }
+    }
+  });
+  if (p.retries.baseDelayMs > p.retries.maxDelayMs) {
+    problem(['retries', 'baseDelayMs'], `must not exceed maxDelayMs (${p.retries.maxDelayMs})`);
+  }
+  const model = p.settings.model;
+  if (model !== undefined) {
+    const first = p.endpoints[0];
+    const names = first?.models.map((m) => m.name) ?? [];
+    if (!names.includes(model)) {
+      problem(
+        ['settings', 'model'],
+        first
+          ? `"${model}" is not one of the models of endpoint "${first.id}": ${names.join(', ')}`
+          : `"${model}" names a model but the policy approves no endpoint`,
+      );
+    }
+  }
+}

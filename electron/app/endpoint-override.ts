@@ -1,0 +1,33 @@
+import type { Effective } from '../policy/resolve';
+
+/** `--endpoint URL --model NAME` (CLI): one endpoint for this run, and only that one reachable. */
+export interface EndpointOverride {
+  baseUrl: string;
+  model: string;
+}
+
+export function applyOverride(eff: Effective, override: EndpointOverride): Effective {
+  const url = new URL(override.baseUrl);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const base = eff.endpoint;
+  const contextWindow = base?.contextWindow ?? 8192;
+  return {
+    ...eff,
+    engineReason: 'user',
+    allowedOrigins: [`${url.protocol}//${url.hostname.toLowerCase()}:${port}`],
+    endpoint: {
+      id: 'override',
+      name: override.baseUrl,
+      baseUrl: override.baseUrl.replace(/\/+$/, ''),
+      model: override.model,
+      models: [override.model],
+      contextWindow,
+      maxTokens: base?.maxTokens ?? Math.min(2048, Math.floor(contextWindow / 4)),
+      temperature: base?.temperature ?? 0.3,
+      auth: base?.auth ?? { header: 'Authorization', scheme: 'Bearer' },
+      headers: base?.headers ?? {},
+      classificationCeiling: base?.classificationCeiling ?? 'none',
+      streamUsage: base?.streamUsage ?? true,
+    },
+  };
+}
