@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DocumentDetail } from '../../shared/domain/document';
 import type { DoctorReport, EndpointStatus } from '../../shared/domain/endpoint';
+import type { Locale } from '../../shared/domain/settings';
 import { loadPolicy, policyStatus } from '../policy/load';
 import type { PolicyState } from '../policy/load';
 import { policyPath } from '../policy/locate';
@@ -62,7 +63,8 @@ export interface WenshuApp {
   model: ModelService;
   policy: PolicyState;
   endpointStatus(): EndpointStatus;
-  doctor(): Promise<DoctorReport>;
+  /** In the user's language by default (the CLI passes its own). */
+  doctor(locale?: Locale): Promise<DoctorReport>;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -96,12 +98,12 @@ export function createApp(options: AppOptions): WenshuApp {
   const endpointStatus = () => runtime.status(policyStatus(policy));
   const model = new ModelService(runtime, (ids) => ids.map((id) => sourceDocument(documents.get(id))), audit);
   const requests = new Map<string, AbortController>();
-  const doctor = () =>
+  const doctor = (locale: Locale = settings.get().locale) =>
     runDoctor({
       policy,
       runtime,
       storeCheck: () => integrityCheck(db),
-      locale: settings.get().locale,
+      locale,
       complete: (request) => model.complete(request),
     });
   const documents = new DocumentsService(new DocumentsRepo(db), {
@@ -225,7 +227,7 @@ function sourceDocument(doc: DocumentDetail): SourceDocument {
 
 /** A policy that differs from the one last audited (IT changed the file) is recorded once. */
 function recordPolicy(audit: AuditService, policy: PolicyState): void {
-  let hash = policy.kind;
+  let hash: string = policy.kind;
   try {
     if (policy.kind !== 'absent') hash = createHash('sha256').update(fs.readFileSync(policy.path)).digest('hex');
   } catch {

@@ -1,3 +1,5 @@
+import { normaliseOrigin } from '../net/origin';
+import { defaultMaxTokens } from '../policy/resolve';
 import type { Effective } from '../policy/resolve';
 
 /** `--endpoint URL --model NAME` (CLI): one endpoint for this run, and only that one reachable. */
@@ -7,14 +9,12 @@ export interface EndpointOverride {
 }
 
 export function applyOverride(eff: Effective, override: EndpointOverride): Effective {
-  const url = new URL(override.baseUrl);
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const base = eff.endpoint;
   const contextWindow = base?.contextWindow ?? 8192;
   return {
     ...eff,
     engineReason: 'user',
-    allowedOrigins: [`${url.protocol}//${url.hostname.toLowerCase()}:${port}`],
+    allowedOrigins: [normaliseOrigin(override.baseUrl)],
     endpoint: {
       id: 'override',
       name: override.baseUrl,
@@ -22,7 +22,7 @@ export function applyOverride(eff: Effective, override: EndpointOverride): Effec
       model: override.model,
       models: [override.model],
       contextWindow,
-      maxTokens: base?.maxTokens ?? Math.min(2048, Math.floor(contextWindow / 4)),
+      maxTokens: base?.maxTokens ?? defaultMaxTokens(contextWindow),
       temperature: base?.temperature ?? 0.3,
       auth: base?.auth ?? { header: 'Authorization', scheme: 'Bearer' },
       headers: base?.headers ?? {},

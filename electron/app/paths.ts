@@ -4,6 +4,8 @@ import path from 'node:path';
 /** The name Electron derives userData from; main sets it so the CLI finds the same store. */
 export const APP_NAME = 'Wenshu';
 export const DB_FILE = 'wenshu.db';
+/** The API key, encrypted by the OS (safeStorage), beside the store. */
+export const KEY_FILE = 'endpoint-key.bin';
 
 /** Electron's userData for APP_NAME, computed without Electron (CLI, web harness). */
 export function defaultDataDir(

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindow as Window } from 'electron';
 import { version as betterSqlite3Version } from 'better-sqlite3/package.json';
 import { createApp } from '../app/create-app';
 import { ingestWorkerBeside } from '../ingest/parse-pool';
 import type { WenshuApp } from '../app/create-app';
-import { APP_NAME, DB_FILE } from '../app/paths';
+import { APP_NAME, DB_FILE, KEY_FILE } from '../app/paths';
 import { createDispatch } from '../ipc/dispatch';
 import { broadcast, registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { safeSecretStore } from './secrets';
 import { APP_SCHEME_DECLARATION, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { startupFailure } from './startup-error';
@@ -53,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       nativeBinding,
       ingest: { workerFile: ingestWorkerBeside(__filename) },
+      secrets: safeSecretStore(safeStorage, path.join(app.getPath('userData'), KEY_FILE), process.env),
     });
     const dispatch = createDispatch(wenshu.handlers, {
       validateOutput: !app.isPackaged,

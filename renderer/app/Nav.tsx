@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../router/route';
 import type { Screen } from '../router/route';
+import { usePolicyStatus } from '../features/endpoint/useEndpointStatus';
 
 const TOOLS: readonly Screen[] = ['library', 'draft', 'summarize', 'forms', 'review', 'audit'];
 
@@ -32,6 +33,9 @@ function moveFocus(e: KeyboardEvent<HTMLElement>) {
 
 export function Nav({ current }: { current: Screen }) {
   const { t } = useTranslation();
+  // Tools the machine policy turned off are not offered at all.
+  const disabled = usePolicyStatus().data?.disabledTools ?? [];
+  const tools = TOOLS.filter((screen) => !disabled.includes(screen));
   const item = (screen: Screen) => (
     <li key={screen}>
       <a href={hrefFor({ screen })} className="nav-link" aria-current={screen === current ? 'page' : undefined}>
@@ -41,7 +45,7 @@ export function Nav({ current }: { current: Screen }) {
   );
   return (
     <nav className="sidebar" aria-label={t('shell.navLabel')} onKeyDown={moveFocus}>
-      <ul className="nav-list">{TOOLS.map(item)}</ul>
+      <ul className="nav-list">{tools.map(item)}</ul>
       <ul className="nav-list nav-list--bottom">{item('settings')}</ul>
     </nav>
   );

@@ -44,23 +44,24 @@ export const SettingsChangeAudit = z.object({
 });
 export type SettingsChangeAudit = z.infer<typeof SettingsChangeAudit>;
 
-/** `data` of a policy_loaded entry: which policy file took effect (by hash), and whether it was valid. */
+/**
+ * `data` of a policy_loaded entry, written when the machine policy in effect differs from the one
+ * last audited: `from` and `to` are SHA-256 hashes of the policy file, or its state when there is
+ * no readable file ('absent', 'invalid').
+ */
 export const PolicyLoadedAudit = z.object({
   path: z.string(),
-  found: z.boolean(),
-  valid: z.boolean(),
-  /** SHA-256 of the policy file's bytes, null when there is none. */
-  sha256: z.string().nullable(),
-  /** The hash of the policy in effect before, when it changed while running. */
-  previousSha256: z.string().nullable().optional(),
-  problems: z.number().int().optional(),
+  state: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  problems: z.number().int(),
 });
 export type PolicyLoadedAudit = z.infer<typeof PolicyLoadedAudit>;
 
 /** `data` of an api_key_change entry: never the key itself. */
 export const ApiKeyChangeAudit = z.object({
-  action: z.enum(['set', 'cleared']),
-  storage: z.string().optional(),
+  action: z.enum(['stored', 'removed']),
+  storage: z.string(),
 });
 export type ApiKeyChangeAudit = z.infer<typeof ApiKeyChangeAudit>;
 

@@ -29,7 +29,7 @@ const Delta = z.looseObject({
   /** Some vLLM and OpenRouter versions name it `reasoning`. */
   reasoning: text,
   tool_calls: z.array(z.unknown()).nullish(),
-  function_call: z.unknown(),
+  function_call: z.unknown().optional(),
 });
 
 const Choice = z.looseObject({ delta: Delta.nullish(), finish_reason: z.string().nullish() });
@@ -48,12 +48,12 @@ const Chunk = z.looseObject({
 
 /** `{"error": ...}` sent instead of a chunk (vLLM, OpenRouter, llama.cpp mid-stream). */
 const ErrorBody = z.looseObject({
-  message: z.unknown(),
-  code: z.unknown(),
-  status: z.unknown(),
-  type: z.unknown(),
-  /** Newer vLLM nests the OpenAI error object once more. */
-  error: z.unknown(),
+  message: z.unknown().optional(),
+  code: z.unknown().optional(),
+  status: z.unknown().optional(),
+  type: z.unknown().optional(),
+  /** Some servers nest the OpenAI error object once more: {"error":{"error":{...}}}. */
+  error: z.unknown().optional(),
 });
 
 const FINISH: Record<string, FinishReason> = {

@@ -29,24 +29,35 @@ const MOBILE_RE = new RegExp(
 const EMAIL_RE =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 
-const CARD_CONTEXT = /卡号|银行卡|账号|帐号|账户|帐户|开户行|储蓄卡|信用卡|借记卡|card|account|acct|a\/c/gi;
-/** How far before a card number its label may end. */
-const CONTEXT_GAP = 12;
+const CARD_LABEL = /卡号|银行卡|账号|帐号|账户|帐户|开户行|储蓄卡|信用卡|借记卡|card|account|acct|a\/c/gi;
+const CREDIT_LABEL = /信用代码|税号|纳税人识别号|credit code|USCC/gi;
+/** How far before a number its label may end. */
+const LABEL_GAP = 12;
 const SENTENCE_END = /[。；;！？!?\n]/g;
 const AMOUNT_AFTER = /^\s?(?:元|万|亿|块|圆|美元|港元|欧元)/;
 const AMOUNT_BEFORE = /(?:[¥￥$]|RMB|CNY)\s?$/i;
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+/**
+ * Full-width digits, letters and + - . @ (IME full-width mode) read as ASCII. One UTF-16 unit each
+ * way, so offsets stay; "，" stays a separator, not a thousands comma.
+ */
+const asciiFold = (text: string) =>
+  text.replace(/[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 
-/** A card label ends at most CONTEXT_GAP characters before `start`, within the same sentence. */
-function hasCardContext(text: string, start: number): boolean {
-  let from = Math.max(0, start - CONTEXT_GAP - 8);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const digitsOf = (s: string) => s.replace(/[^0-9Xx]/g, '');
+
+/** A label ends at most LABEL_GAP characters before `start`, in the same sentence. */
+function labelled(text: string, start: number, labels: RegExp): boolean {
+  let from = Math.max(0, start - LABEL_GAP - 8);
   const window = text.slice(from, start);
   let cut = 0;
   for (const m of window.matchAll(SENTENCE_END)) cut = m.index + 1;
   from += cut;
-  for (const m of window.slice(cut).matchAll(CARD_CONTEXT)) {
-    if (start - (from + m.index + m[0].length) <= CONTEXT_GAP) return true;
+  for (const m of window.slice(cut).matchAll(labels)) {
+    if (start - (from + m.index + m[0].length) <= LABEL_GAP) return true;
   }
   return false;
 }
@@ -58,6 +69,21 @@ const isAmount = (text: string, start: number, end: number) =>
 const continues = (text: string, start: number, end: number, sep: string | undefined) =>
   Boolean(sep) &&
   ((text[start - 1] === sep && isDigit(text[start - 2])) || (text[end] === sep && isDigit(text[end + 1])));
+
+/** Luhn, and a card label or a UnionPay BIN: ~10% of any digits pass Luhn alone. */
+const isCard = (text: string, start: number, digits: string) =>
+  luhn(digits) && (digits.startsWith('62') || labelled(text, start, CARD_LABEL));
+
+/**
+ * An all-digit credit code may also pass as an ID number or a card (~3% of those pass the
+ * credit-code check, ~0.3% with its 组织机构代码 in positions 9–17 too). Then a label decides;
+ * without one the personal reading wins, since leaking an ID is worse than hiding a credit code.
+ */
+function isCreditCode(text: string, start: number, code: string): boolean {
+  if (!isValidCreditCode(code)) return false;
+  if (!/^\d{17}[\dX]$/.test(code) || labelled(text, start, CREDIT_LABEL)) return true;
+  return isValidOrgCode(code.slice(8, 17)) && !isValidResidentId(code) && !isCard(text, start, code);
+}
 
 type Kind = PiiType | 'credit_code';
 interface Candidate {
@@ -74,27 +100,18 @@ function* matches(re: RegExp, text: string, accept: (m: RegExpExecArray) => Kind
   }
 }
 
-const digitsOf = (s: string) => s.replace(/[^0-9Xx]/g, '');
-
 /** In order of precedence: an e-mail wins over the digits in it, a credit code over an ID. */
 function candidates(text: string): Iterable<Candidate>[] {
   return [
-    matches(EMAIL_RE, text, () => 'email'),
-    matches(CREDIT_RE, text, (m) => {
-      const code = m[0];
-      if (!isValidCreditCode(code)) return null;
-      // ~3% of all-digit numbers (ID, card) pass the credit-code check too; a real credit code
-      // also carries a valid 组织机构代码 in positions 9–17.
-      return /^\d{17}[\dX]$/.test(code) && !isValidOrgCode(code.slice(8, 17)) ? null : 'credit_code';
-    }),
+    text.includes('@') ? matches(EMAIL_RE, text, () => 'email') : [],
+    matches(CREDIT_RE, text, (m) => (isCreditCode(text, m.index, m[0]) ? 'credit_code' : null)),
     matches(ID_RE, text, (m) =>
       isValidResidentId(digitsOf(m[0])) && !isAmount(text, m.index, m.index + m[0].length) ? 'id_number' : null,
     ),
     matches(CARD_RE, text, (m) => {
-      const digits = digitsOf(m[0]);
       const end = m.index + m[0].length;
-      if (continues(text, m.index, end, m[1]) || isAmount(text, m.index, end) || !luhn(digits)) return null;
-      return digits.startsWith('62') || hasCardContext(text, m.index) ? 'bank_card' : null;
+      if (continues(text, m.index, end, m[1]) || isAmount(text, m.index, end)) return null;
+      return isCard(text, m.index, digitsOf(m[0])) ? 'bank_card' : null;
     }),
     matches(MOBILE_RE, text, (m) => {
       const end = m.index + m[0].length;
@@ -111,7 +128,7 @@ function candidates(text: string): Iterable<Candidate>[] {
 export function detectPii(text: string, rules: Partial<PiiRules> = {}): DetectedPii[] {
   const taken = new Uint8Array(text.length);
   const found: DetectedPii[] = [];
-  for (const source of candidates(text)) {
+  for (const source of candidates(asciiFold(text))) {
     for (const c of source) {
       let free = true;
       for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;

@@ -9,11 +9,11 @@ import { Settings } from '../domain/settings';
  * checks that JSON Schema cannot express (cross-field, PEM parsing) are noted where they live.
  */
 
-const HEADER_NAME = /^[A-Za-z0-9-]+$/;
+const HeaderName = z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name: letters, digits and - only');
 /** Headers Wenshu sets itself: a policy overriding them could redirect or corrupt requests. */
 const RESERVED_HEADERS = ['host', 'transfer-encoding', 'connection', 'accept'];
 
-const Pem = z
+export const PemCertificate = z
   .string()
   .regex(
     /^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$/,
@@ -57,7 +57,7 @@ export const EndpointPolicy = z
     defaultModel: z.string().optional().describe('one of models[].name; default: the first model'),
     auth: z
       .object({
-        header: z.string().regex(HEADER_NAME).default('Authorization'),
+        header: HeaderName.default('Authorization'),
         scheme: z
           .string()
           .max(20)
@@ -69,7 +69,7 @@ export const EndpointPolicy = z
       .default({ header: 'Authorization', scheme: 'Bearer' })
       .describe('where the API key goes; null: the endpoint needs no key'),
     headers: z
-      .record(z.string().regex(HEADER_NAME), z.string().max(1000))
+      .record(HeaderName, z.string().max(1000))
       .default({})
       .describe('extra headers sent with every request (not Host, Content-*, Accept, Connection or the auth header)'),
     temperature: z.number().min(0).max(2).default(0.3),
@@ -148,7 +148,7 @@ const PolicyObject = z
       .default([])
       .describe('the approved endpoints; the first is used. Empty or left out: no endpoint (offline only)'),
     caCertificates: z
-      .array(Pem)
+      .array(PemCertificate)
       .default([])
       .describe("extra trust anchors (government PKI), in addition to the system's"),
     concurrency: z
@@ -178,15 +178,21 @@ const PolicyObject = z
   })
   .strict();
 
-export const Policy = PolicyObject.superRefine(crossFieldChecks).describe(
-  'Wenshu machine policy: the approved model endpoints, the data boundary and the settings IT fixes.',
+export const Policy = PolicyObject.check(crossFieldChecks).describe(
+  'The model endpoints IT approves for this machine, the data boundary and the user settings IT fixes. See docs/policy.md.',
 );
 export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
-/** What JSON Schema cannot say. Runs only once the fields themselves are valid. */
-function crossFieldChecks(p: z.output<typeof PolicyObject>, ctx: z.RefinementCtx): void {
-  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+/**
+ * What JSON Schema cannot say. Runs only once every field is valid on its own, so a bad field does
+ * not bring follow-on complaints (an empty model list is not also "defaultModel not among models").
+ */
+function crossFieldChecks(ctx: z.core.ParsePayload<z.output<typeof PolicyObject>>): void {
+  if (ctx.issues.length > 0) return;
+  const p = ctx.value;
+  const problem = (path: (string | number)[], message: string) =>
+    ctx.issues.push({ code: 'custom', path, message, input: p });
   const ids = new Set<string>();
   p.endpoints.forEach((e, i) => {
     if (ids.has(e.id)) problem(['endpoints', i, 'id'], `duplicate endpoint id "${e.id}"`);
@@ -206,7 +212,10 @@ function crossFieldChecks(p: z.output<typeof PolicyObject>, ctx: z.RefinementCtx
       if (RESERVED_HEADERS.includes(lower) || lower.startsWith('content-')) {
         problem(['endpoints', i, 'headers', h], `${h} is set by Wenshu and cannot be overridden`);
       } else if (e.auth && lower === e.auth.header.toLowerCase()) {
-        problem(['endpoints', i, 'headers', h], `${h} carries the API key (auth.header); set auth to null to send it here`);
+        problem(
+          ['endpoints', i, 'headers', h],
+          `${h} carries the API key (auth.header); set auth to null to send it here`,
+        );
       }
     }
   });

@@ -208,7 +208,10 @@ describe('IPC contract', () => {
 
   test('settings persist across calls', async () => {
     await dispatch('settings:update', { locale: 'en-US', maxImportMb: 50 }, ctx);
-    expect(await dispatch('settings:get', {}, ctx)).toEqual({ ok: true, value: { locale: 'en-US', maxImportMb: 50 } });
+    expect(await dispatch('settings:get', {}, ctx)).toMatchObject({
+      ok: true,
+      value: { locale: 'en-US', maxImportMb: 50 },
+    });
   });
 
   test('the bridge refuses names outside the contract before anything is sent', async () => {

@@ -64,6 +64,12 @@ function fakeElectron(options: { userData: string; isPackaged: boolean; lock?: b
         },
       },
       dialog: { showErrorBox: jest.fn() },
+      // Reversible but not plain text, like the OS keychain would make it.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (s: string) => Buffer.from(`os-sealed:${Buffer.from(s).toString('base64')}`),
+        decryptString: (b: Buffer) => Buffer.from(b.toString().replace('os-sealed:', ''), 'base64').toString(),
+      },
     },
   };
 }
@@ -115,6 +121,13 @@ describe('electron/main/index.ts', () => {
 
     const info = await fake.handlers.get('app:info')?.(trusted, {});
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron', dbPath: path.join(userData, 'wenshu.db') } });
+
+    // The API key is kept sealed by safeStorage beside the store, never in plain text.
+    const stored = await fake.handlers.get('endpoint:setApiKey')?.(trusted, { apiKey: 'sk-secret-123' });
+    expect(stored).toMatchObject({ ok: true, value: { apiKey: { present: true, storage: 'safeStorage' } } });
+    const sealed = fs.readFileSync(path.join(userData, 'endpoint-key.bin'), 'utf8');
+    expect(sealed).not.toContain('sk-secret-123');
+    expect(JSON.stringify(await fake.handlers.get('endpoint:status')?.(trusted, {}))).not.toContain('sk-secret-123');
 
     expect(BrowserWindow.all).toHaveLength(1);
     const win = BrowserWindow.all[0];

@@ -127,3 +127,35 @@ describe('upgrading a store that holds documents', () => {
     db.close();
   });
 });
+
+describe('version 4: the audit log', () => {
+  test('a version 3 store keeps its data and gains an empty audit log with its head at 64 zeros', () => {
+    const file = newFile();
+    const v3 = openDatabase({ file, targetVersion: 3 });
+    v3.prepare(`INSERT INTO settings (key, value) VALUES ('maxImportMb', '300')`).run();
+    v3.close();
+
+    const db = openDatabase({ file });
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'maxImportMb'`).get()).toEqual({ value: '300' });
+    expect(db.prepare(`SELECT count(*) AS n FROM audit_log`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT id, seq, hash FROM audit_head`).all()).toEqual([{ id: 1, seq: 0, hash: '0'.repeat(64) }]);
+    const triggers = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name LIKE 'audit_%' ORDER BY name`)
+      .all();
+    expect(triggers).toEqual([
+      { name: 'audit_head_forward' },
+      { name: 'audit_head_no_delete' },
+      { name: 'audit_log_append_only' },
+      { name: 'audit_log_no_delete' },
+      { name: 'audit_log_no_update' },
+    ]);
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' ORDER BY name`)
+      .all();
+    expect(indexes).toEqual([{ name: 'audit_log_at' }, { name: 'audit_log_kind' }]);
+    expect(() => db.prepare(`INSERT INTO audit_head (id, seq, hash) VALUES (2, 0, '')`).run()).toThrow();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});

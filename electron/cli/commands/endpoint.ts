@@ -73,7 +73,7 @@ export function registerEndpointCommands(program: Command, ctx: CliContext): voi
     .option('--endpoint <url>', 'check this OpenAI-compatible base URL instead of the policy endpoint')
     .option('--model <name>', 'model name at --endpoint')
     .action(async (cmd: OverrideOptions) => {
-      const report = await ctx.open({ endpointOverride: overrideOf(cmd) }).doctor();
+      const report = await ctx.open({ endpointOverride: overrideOf(cmd) }).doctor(ctx.locale);
       const names = checkNames[ctx.locale];
       const human =
         report.items

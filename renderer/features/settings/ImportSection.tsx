@@ -6,6 +6,7 @@ import { call, toAppError } from '../../api/client';
 import type { AppError } from '../../../shared/errors';
 import { useQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ManagedNote, describedBy, useManaged } from './Managed';
 
 const MaxImportMb = Settings.shape.maxImportMb;
 
@@ -17,12 +18,14 @@ export function ImportSection() {
   const [draft, setDraft] = useState<string>();
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<AppError>();
+  const managed = useManaged();
+  const locked = managed.isLocked('maxImportMb');
   const value = draft ?? String(settings.data?.maxImportMb ?? '');
   const valid = MaxImportMb.safeParse(Number(value)).success;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!valid) return;
+    if (!valid || locked) return;
     setState('saving');
     setError(undefined);
     call('settings:update', { maxImportMb: Number(value) })
@@ -51,17 +54,21 @@ export function ImportSection() {
             max={2000}
             step={1}
             value={value}
-            disabled={!settings.data}
+            disabled={!settings.data || locked}
             aria-invalid={!valid}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={describedBy(locked && `${id}-managed`, `${id}-hint`)}
             onChange={(e) => {
               setDraft(e.target.value);
               setState('idle');
             }}
           />
-          <button type="submit" className="button" disabled={!valid || state === 'saving' || draft === undefined}>
-            {t('settings.save')}
-          </button>
+          {locked ? (
+            <ManagedNote id={`${id}-managed`} organization={managed.organization} />
+          ) : (
+            <button type="submit" className="button" disabled={!valid || state === 'saving' || draft === undefined}>
+              {t('settings.save')}
+            </button>
+          )}
         </div>
         <p id={`${id}-hint`} className="field__hint" role="status">
           {!valid

@@ -7,6 +7,7 @@ import { toAppError } from '../../api/client';
 import type { AppError } from '../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { changeLocale, isLocale } from '../../i18n';
+import { ManagedNote, describedBy, useManaged } from './Managed';
 
 /** Each language is named in itself, so a user who picked the wrong one can still find theirs. */
 const NATIVE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
@@ -16,6 +17,8 @@ export function LanguageSection() {
   const id = useId();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppError>();
+  const managed = useManaged();
+  const locked = managed.isLocked('locale');
 
   const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
     const locale = e.target.value;
@@ -32,19 +35,22 @@ export function LanguageSection() {
       <h2 id={`${id}-title`}>{t('settings.interfaceTitle')}</h2>
       <div className="field">
         <label htmlFor={id}>{t('settings.language')}</label>
-        <select
-          id={id}
-          value={i18n.resolvedLanguage}
-          onChange={onChange}
-          disabled={saving}
-          aria-describedby={`${id}-hint`}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {NATIVE_NAMES[locale]}
-            </option>
-          ))}
-        </select>
+        <div className="field__row">
+          <select
+            id={id}
+            value={i18n.resolvedLanguage}
+            onChange={onChange}
+            disabled={saving || locked}
+            aria-describedby={describedBy(locked && `${id}-managed`, `${id}-hint`)}
+          >
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {NATIVE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+          {locked && <ManagedNote id={`${id}-managed`} organization={managed.organization} />}
+        </div>
         <p id={`${id}-hint`} className="field__hint">
           {t('settings.languageHint')}
         </p>

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { AboutSection } from './AboutSection';
+import { EndpointSection } from './EndpointSection';
 import { ImportSection } from './ImportSection';
 import { LanguageSection } from './LanguageSection';
+import { TrySection } from './TrySection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -11,6 +13,8 @@ export function SettingsScreen() {
       <ScreenHeader title={t('nav.settings')} />
       <LanguageSection />
       <ImportSection />
+      <EndpointSection />
+      <TrySection />
       <AboutSection />
     </>
   );

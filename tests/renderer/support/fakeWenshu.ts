@@ -23,7 +23,17 @@ import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
 import type { WenshuApi } from '../../../shared/bridge';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { EndpointStatus } from '../../../shared/domain/endpoint';
+import type {
+  CheckItem,
+  DoctorReport,
+  EndpointStatus,
+  EndpointSummary,
+  PiiEntity,
+  PiiType,
+  PolicyProblem,
+  RequestPreview,
+} from '../../../shared/domain/endpoint';
+import type { ChatMessage, ChatUsage, FinishReason } from '../../../shared/llm/types';
 
 export type FakeHandlers = {
   [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>>;
@@ -42,6 +52,10 @@ export interface FakeWenshu {
   documents: DocumentDetail[];
   /** What endpoint:status answers (offline, no policy, unless given). */
   endpoint: EndpointStatus;
+  /** How model:complete answers: scripted deltas and results, paced as a test needs. */
+  model: FakeModel;
+  /** What endpoint:check answers; unset: derived from `endpoint`. */
+  doctor?: DoctorReport;
   audit: AuditEntry[];
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
@@ -177,6 +191,7 @@ export function createFakeWenshu(
     settings?: Partial<Settings>;
     documents?: DocumentDetail[];
     endpoint?: EndpointStatus;
+    model?: Partial<FakeModel>;
     audit?: AuditEntry[];
   } = {},
 ): FakeWenshu {
@@ -189,6 +204,7 @@ export function createFakeWenshu(
     settings: { ...DEFAULT_SETTINGS, ...init.settings },
     documents: init.documents ?? [],
     endpoint: init.endpoint ?? OFFLINE_STATUS,
+    model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
     audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
     fail: (channel, error) => void failures.set(channel, error),
@@ -203,10 +219,10 @@ export function createFakeWenshu(
       shell: 'web',
       dataDir: '/home/clerk/.wenshu',
       dbPath: '/home/clerk/.wenshu/wenshu.db',
-      engine: 'offline',
+      engine: fake.endpoint.engine,
     }),
     'settings:get': async () => fake.settings,
-    'settings:update': async (patch) => (fake.settings = { ...fake.settings, ...patch }),
+    'settings:update': async (patch) => updateSettings(fake, patch),
     'documents:list': async ({ sort = 'imported_desc', limit = 200, offset = 0, filters }) => {
       const docs = fake.documents
         .filter((d) => matchesFilters(d, filters))
@@ -256,35 +272,34 @@ export function createFakeWenshu(
     },
     'documents:search': async ({ query, limit = 20, offset = 0, filters }) =>
       searchPassages(fake.documents, query, filters).slice(offset, offset + limit),
-    'policy:status': async () => fake.endpoint.policy,
-    'endpoint:status': async () => fake.endpoint,
-    'endpoint:setApiKey': async ({ apiKey }) => {
-      fake.endpoint = { ...fake.endpoint, apiKey: { present: apiKey !== '', storage: 'safeStorage' } };
-      return fake.endpoint;
+    ...endpointHandlers(fake),
+    // Like the store: newest first; kind, UTC days (inclusive) and text in the actor or the data.
+    'audit:list': async ({ kind, from, to, text, limit, offset }) => {
+      const needle = text?.toLowerCase();
+      const matching = fake.audit
+        .filter(
+          (e) =>
+            (kind === undefined || e.kind === kind) &&
+            (from === undefined || e.at.slice(0, 10) >= from) &&
+            (to === undefined || e.at.slice(0, 10) <= to) &&
+            (needle === undefined ||
+              e.actor.toLowerCase().includes(needle) ||
+              JSON.stringify(e.data).toLowerCase().includes(needle)),
+        )
+        .sort((a, b) => b.seq - a.seq);
+      return { entries: matching.slice(offset, offset + limit), total: matching.length };
     },
-    'endpoint:check': async () => ({ ok: false, items: [] }),
-    'model:preview': async ({ prompt }) => ({
-      endpoint: fake.endpoint.endpoint,
-      messages: [{ role: 'user', content: prompt }],
-      entities: [],
-      estimate: { promptTokens: prompt.length, maxTokens: 1024, contextWindow: 8192, fits: true },
-      refusal: null,
-    }),
-    'model:complete': async () => {
-      throw new AppError('endpoint_not_configured', 'offline');
+    'audit:verify': async () => {
+      const last = fake.audit.reduce<AuditEntry | undefined>((a, e) => (a && a.seq > e.seq ? a : e), undefined);
+      return {
+        ok: true,
+        count: fake.audit.length,
+        head: last?.hash ?? null,
+        brokenAt: null,
+        reason: null,
+        brokenEntry: null,
+      };
     },
-    'model:cancel': async () => ({ cancelled: false }),
-    'audit:list': async ({ limit, offset }) => ({
-      entries: fake.audit.slice(offset, offset + limit),
-      total: fake.audit.length,
-    }),
-    'audit:verify': async () => ({
-      ok: true,
-      count: fake.audit.length,
-      head: fake.audit.at(-1)?.hash ?? null,
-      brokenAt: null,
-      reason: null,
-    }),
   };
 
   const importOne = (file: { name: string; bytes: Uint8Array; password?: string }): ImportOutcome => {
@@ -345,4 +360,313 @@ export function createFakeWenshu(
     },
   });
   return fake;
+}
+
+// ---- Endpoint, policy and model (issue 4) --------------------------------------------------------
+
+/** The endpoint a managed machine's policy approves in these tests: two models to choose from. */
+export const MANAGED_ENDPOINT: EndpointSummary = {
+  id: 'gov-cloud',
+  name: '省政务云大模型',
+  baseUrl: 'https://llm.gov.example/v1',
+  model: 'qwen3-32b',
+  models: ['qwen3-32b', 'deepseek-r1'],
+  contextWindow: 32768,
+  maxTokens: 2048,
+  classificationCeiling: 'none',
+};
+
+/** A machine whose valid policy approves MANAGED_ENDPOINT and may lock settings or turn tools off. */
+export function managedStatus(
+  options: {
+    locked?: string[];
+    disabledTools?: string[];
+    endpoint?: Partial<EndpointSummary>;
+    apiKey?: EndpointStatus['apiKey'];
+    organization?: string | null;
+  } = {},
+): EndpointStatus {
+  return {
+    engine: 'endpoint',
+    reason: 'policy',
+    endpoint: { ...MANAGED_ENDPOINT, ...options.endpoint },
+    apiKey: options.apiKey ?? { present: true, storage: 'safeStorage' },
+    policy: {
+      path: '/etc/wenshu/policy.json',
+      found: true,
+      valid: true,
+      problems: [],
+      organization: options.organization === undefined ? '某某市人民政府办公室' : options.organization,
+      locked: options.locked ?? [],
+      disabledTools: options.disabledTools ?? [],
+    },
+  };
+}
+
+/** A policy file that does not validate: the safe state, no endpoint, the problems listed. */
+export function invalidPolicyStatus(problems: PolicyProblem[]): EndpointStatus {
+  return {
+    engine: 'offline',
+    reason: 'policy_invalid',
+    endpoint: null,
+    apiKey: { present: false, storage: 'safeStorage' },
+    policy: {
+      path: '/etc/wenshu/policy.json',
+      found: true,
+      valid: false,
+      problems,
+      organization: null,
+      locked: [],
+      disabledTools: [],
+    },
+  };
+}
+
+/** One scripted answer: the deltas model:complete emits, then its result (or an error). */
+export interface FakeReply {
+  deltas: ({ kind: 'answer' | 'reasoning'; text: string } | { kind: 'retract' })[];
+  finishReason?: FinishReason | null;
+  usage?: ChatUsage | null;
+  model?: string;
+  /** Thrown after the deltas (the renderer keeps what streamed). */
+  error?: AppErrorData;
+}
+
+export interface FakeModel {
+  /** Request n gets replies[n] (the last one repeats). */
+  replies: FakeReply[];
+  /**
+   * Awaited before delta `step` of each request; replace it to hold a stream open between two
+   * deltas (model:cancel ends a held stream with `cancelled`).
+   */
+  pace: (step: number, requestId: string) => Promise<void>;
+}
+
+/** Reasoning first, then the answer in two pieces, with usage: what a reasoning model streams. */
+export const SCRIPTED_REPLY: FakeReply = {
+  deltas: [
+    { kind: 'reasoning', text: '用户要求概括通知。' },
+    { kind: 'reasoning', text: '要点是报送时间。' },
+    { kind: 'answer', text: '请各区县财政局' },
+    { kind: 'answer', text: '于三月底前报送预算草案。' },
+  ],
+  finishReason: 'stop',
+  usage: { promptTokens: 42, completionTokens: 18, reasoningTokens: 8 },
+};
+
+const PII_PATTERNS: { type: PiiType; label: string; re: RegExp }[] = [
+  { type: 'id_number', label: '身份证', re: /(?<!\d)\d{17}[\dXx](?!\d)/g },
+  { type: 'mobile', label: '手机号', re: /(?<!\d)1[3-9]\d{9}(?!\d)/g },
+  { type: 'email', label: '邮箱', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
+];
+
+/** A simple stand-in for the data boundary: ID numbers, mobiles and e-mails become 〔类型N〕. */
+function redact(text: string): { text: string; entities: PiiEntity[] } {
+  const found: Omit<PiiEntity, 'placeholder'>[] = [];
+  for (const { type, re } of PII_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && end > f.start)) found.push({ type, start, end, value: m[0] });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const counts = new Map<PiiType, number>();
+  let out = '';
+  let at = 0;
+  const entities = found.map((e) => {
+    const n = (counts.get(e.type) ?? 0) + 1;
+    counts.set(e.type, n);
+    const placeholder = `〔${PII_PATTERNS.find((p) => p.type === e.type)!.label}${n}〕`;
+    out += text.slice(at, e.start) + placeholder;
+    at = e.end;
+    return { ...e, placeholder };
+  });
+  return { text: out + text.slice(at), entities };
+}
+
+const CLASSIFICATION_MARK = /(?:^|\n)\s*(绝密|机密|秘密)(?:★|\s|$)/;
+/** About 0.7 tokens a Han character, a quarter per other character, plus the message frame. */
+const estimateTokens = (text: string) => {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  return Math.ceil(han * 0.7 + (text.length - han) / 4) + 4;
+};
+
+function previewOf(
+  fake: FakeWenshu,
+  input: { prompt: string; documentIds: string[]; continueFrom?: string },
+): RequestPreview {
+  const status = fake.endpoint;
+  const docs = fake.documents.filter((d) => input.documentIds.includes(d.id));
+  const material = docs.map((d) => `<document id="${d.id}">\n${d.passages.map((p) => p.text).join('\n')}\n</document>`);
+  const user = redact([input.prompt, ...material].join('\n\n'));
+  const messages: ChatMessage[] = [{ role: 'user', content: user.text }];
+  if (input.continueFrom) {
+    messages.push({ role: 'assistant', content: input.continueFrom }, { role: 'user', content: '请接着写。' });
+  }
+  const endpoint = status.engine === 'endpoint' ? status.endpoint : null;
+  const contextWindow = endpoint?.contextWindow ?? 0;
+  const maxTokens = endpoint?.maxTokens ?? 0;
+  const promptTokens = messages.reduce((n, m) => n + estimateTokens(m.content), 0);
+  const fits = promptTokens + maxTokens <= contextWindow;
+
+  let refusal: RequestPreview['refusal'] = null;
+  const level =
+    docs.find((d) => d.meta.classification !== null)?.meta.classification ??
+    CLASSIFICATION_MARK.exec(input.prompt)?.[1];
+  if (!endpoint) {
+    refusal =
+      status.reason === 'policy_invalid'
+        ? {
+            code: 'policy_invalid',
+            message: 'invalid policy',
+            params: {
+              path: status.policy.path,
+              detail: status.policy.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+            },
+          }
+        : { code: 'endpoint_not_configured', message: 'no endpoint' };
+  } else if (level && endpoint.classificationCeiling === 'none') {
+    refusal = { code: 'classified_content', message: `content marked ${level}`, params: { level, ceiling: '—' } };
+  } else if (!fits) {
+    refusal = {
+      code: 'input_too_long',
+      message: 'too long',
+      params: { tokens: promptTokens, available: Math.max(contextWindow - maxTokens, 0) },
+    };
+  }
+  return {
+    endpoint,
+    messages,
+    entities: user.entities,
+    estimate: { promptTokens, maxTokens, contextWindow, fits },
+    refusal,
+  };
+}
+
+/** What `wenshu doctor` would say about the fake's endpoint: all ✓ online; offline, the network checks skipped. */
+function doctorFor(status: EndpointStatus): DoctorReport {
+  const { policy, endpoint } = status;
+  const policyItem: CheckItem = {
+    id: 'policy',
+    ok: !policy.found || policy.valid,
+    skipped: false,
+    detail: !policy.found ? `${policy.path}: not found` : `${policy.path}: ${policy.valid ? 'valid' : 'invalid'}`,
+    fix: policy.found && !policy.valid ? `Correct ${policy.path}` : null,
+  };
+  const store: CheckItem = { id: 'store', ok: true, skipped: false, detail: 'integrity_check: ok', fix: null };
+  const rest = (['dns', 'tcp', 'tls', 'auth', 'models', 'completion'] as const).map((id): CheckItem =>
+    endpoint && status.engine === 'endpoint'
+      ? { id, ok: true, skipped: false, detail: `${id}: ${new URL(endpoint.baseUrl).host}`, fix: null }
+      : { id, ok: false, skipped: true, detail: 'no endpoint', fix: null },
+  );
+  const items = [policyItem, store, ...rest];
+  return { ok: items.every((i) => i.ok), items };
+}
+
+/** Like main: a locked setting cannot change; without a policy, the user's endpoint takes effect. */
+function updateSettings(fake: FakeWenshu, patch: Partial<Settings>): Settings {
+  const { policy } = fake.endpoint;
+  for (const [key, value] of Object.entries(patch)) {
+    if (policy.locked.includes(key) && fake.settings[key as keyof Settings] !== value) {
+      throw new AppError('setting_locked', `${key} is managed`, { key });
+    }
+  }
+  fake.settings = { ...fake.settings, ...patch };
+  const s = fake.settings;
+  if (!policy.found) {
+    fake.endpoint =
+      s.endpointUrl === ''
+        ? { ...fake.endpoint, engine: 'offline', reason: 'not_configured', endpoint: null }
+        : {
+            ...fake.endpoint,
+            engine: 'endpoint',
+            reason: 'user',
+            endpoint: {
+              id: 'user',
+              name: new URL(s.endpointUrl).host,
+              baseUrl: s.endpointUrl,
+              model: s.model,
+              models: [s.model],
+              contextWindow: s.contextWindow,
+              maxTokens: Math.min(2048, Math.floor(s.contextWindow / 4)),
+              classificationCeiling: 'none',
+            },
+          };
+  } else if (patch.model !== undefined && fake.endpoint.endpoint?.models.includes(patch.model)) {
+    fake.endpoint = { ...fake.endpoint, endpoint: { ...fake.endpoint.endpoint, model: patch.model } };
+  }
+  if (['endpointUrl', 'model', 'contextWindow'].some((k) => k in patch)) fake.emit('endpoint:changed', {});
+  return fake.settings;
+}
+
+type EndpointHandlerName =
+  | 'policy:status'
+  | 'endpoint:status'
+  | 'endpoint:setApiKey'
+  | 'endpoint:check'
+  | 'model:preview'
+  | 'model:complete'
+  | 'model:cancel';
+
+function endpointHandlers(fake: FakeWenshu): Pick<FakeHandlers, EndpointHandlerName> {
+  const inFlight = new Map<string, () => void>();
+  let requests = 0;
+  return {
+    'policy:status': async () => fake.endpoint.policy,
+    'endpoint:status': async () => fake.endpoint,
+    'endpoint:setApiKey': async ({ apiKey }) => {
+      const { storage } = fake.endpoint.apiKey;
+      if (storage === 'unavailable') throw new AppError('internal', 'no secret storage');
+      fake.endpoint = { ...fake.endpoint, apiKey: { present: apiKey !== '', storage } };
+      fake.emit('endpoint:changed', {});
+      return fake.endpoint;
+    },
+    'endpoint:check': async () => fake.doctor ?? doctorFor(fake.endpoint),
+    'model:preview': async (input) => previewOf(fake, input),
+    'model:complete': async ({ requestId, ...input }) => {
+      const preview = previewOf(fake, input);
+      if (preview.refusal) {
+        const { code, message, params } = preview.refusal;
+        throw new AppError(code as AppErrorData['code'], message, params);
+      }
+      const reply = fake.model.replies[Math.min(requests++, fake.model.replies.length - 1)] ?? SCRIPTED_REPLY;
+      const cancelled = new Promise<true>((resolve) => inFlight.set(requestId, () => resolve(true)));
+      let answer = '';
+      let reasoning = '';
+      try {
+        for (const [step, delta] of reply.deltas.entries()) {
+          const stop = await Promise.race([fake.model.pace(step, requestId).then(() => false), cancelled]);
+          if (stop) throw new AppError('cancelled', 'cancelled');
+          if (delta.kind === 'retract') {
+            reasoning += answer;
+            answer = '';
+            fake.emit('model:delta', { requestId, kind: 'retract', text: '' });
+          } else {
+            if (delta.kind === 'answer') answer += delta.text;
+            else reasoning += delta.text;
+            fake.emit('model:delta', { requestId, kind: delta.kind, text: delta.text });
+          }
+        }
+      } finally {
+        inFlight.delete(requestId);
+      }
+      if (reply.error) throw new AppError(reply.error.code, reply.error.message, reply.error.params);
+      return {
+        answer,
+        reasoning,
+        finishReason: reply.finishReason === undefined ? 'stop' : reply.finishReason,
+        model: reply.model ?? preview.endpoint!.model,
+        usage:
+          reply.usage === undefined
+            ? { promptTokens: preview.estimate.promptTokens, completionTokens: 10 }
+            : reply.usage,
+      };
+    },
+    'model:cancel': async ({ requestId }) => {
+      const cancel = inFlight.get(requestId);
+      cancel?.();
+      return { cancelled: cancel !== undefined };
+    },
+  };
 }
