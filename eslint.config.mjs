@@ -5,6 +5,20 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Only electron/net (the egress module) opens connections; the web harness serves on loopback.
+const networkModules = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'undici'].flatMap((m) => [
+  m,
+  `node:${m}`,
+  `${m}/promises`,
+  `node:${m}/promises`,
+]);
+const noNetworkGlobals = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'fetch', message: 'connections go through electron/net/egress.ts (see docs/endpoint.md)' },
+    { name: 'WebSocket', message: 'connections go through electron/net/egress.ts' },
+  ],
+};
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
 const restrict = (paths, patterns) => ({
   'no-restricted-imports': [
@@ -47,7 +61,21 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'electron/store/**'],
+    ignores: [
+      'electron/main/**',
+      'electron/preload/**',
+      'electron/store/**',
+      'electron/net/**',
+      'electron/web/server.ts',
+    ],
+    languageOptions: { globals: globals.node },
+    rules: {
+      ...restrict(['electron', 'better-sqlite3', ...networkModules], ['**/renderer/**', '**/tests/**']),
+      ...noNetworkGlobals,
+    },
+  },
+  {
+    files: ['electron/net/**/*.ts', 'electron/web/server.ts'],
     languageOptions: { globals: globals.node },
     rules: restrict(['electron', 'better-sqlite3'], ['**/renderer/**', '**/tests/**']),
   },
@@ -57,8 +85,9 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ignores: ['electron/preload/web-bridge.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict([], ['**/renderer/**']),
+    rules: { ...restrict(networkModules, ['**/renderer/**']), ...noNetworkGlobals },
   },
   {
     files: ['electron/preload/web-bridge.ts'],

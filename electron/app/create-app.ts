@@ -83,7 +83,12 @@ export function createApp(options: AppOptions): WenshuApp {
   const env = options.env ?? process.env;
   const policy = loadPolicy(options.policyPath ?? policyPath(env, process.platform));
   const audit = new AuditService(new AuditRepo(db), osAccount);
-  recordPolicy(audit, policy);
+  try {
+    recordPolicy(audit, policy);
+  } catch (err) {
+    // A tampered log refuses appends; the app still opens so `audit verify` can say where.
+    log('could not record the policy in the audit log', err);
+  }
   const settings = new SettingsService(
     new SettingsRepo(db),
     () => policy,

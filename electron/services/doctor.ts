@@ -29,7 +29,7 @@ export interface DoctorDeps {
  * A failed step names its fix; the steps after it are skipped.
  */
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
-  const { locale, runtime } = deps;
+  const { locale } = deps;
   const items: CheckItem[] = [];
   const fix = (id: FixId, params?: Record<string, string | number>) => fillTemplate(checkFixes[locale][id], params);
   const say = (e: AppErrorData) => formatError(e, locale);

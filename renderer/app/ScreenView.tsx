@@ -1,3 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../components/EmptyState';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { usePolicyStatus } from '../features/endpoint/useEndpointStatus';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { DraftScreen } from '../features/draft/DraftScreen';
 import { FormsScreen } from '../features/forms/FormsScreen';
@@ -8,6 +12,17 @@ import { SummarizeScreen } from '../features/summarize/SummarizeScreen';
 import type { Route } from '../router/route';
 
 export function ScreenView({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  // A tool the policy turned off is not in the menu; a link straight to it says why.
+  const disabled = usePolicyStatus().data?.disabledTools ?? [];
+  if (disabled.includes(route.screen)) {
+    return (
+      <>
+        <ScreenHeader title={t(`nav.${route.screen}`)} />
+        <EmptyState title={t('shell.toolDisabledTitle')} body={t('shell.toolDisabledBody')} />
+      </>
+    );
+  }
   switch (route.screen) {
     case 'library':
       return <LibraryScreen docId={route.docId} passage={route.passage} />;

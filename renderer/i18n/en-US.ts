@@ -11,9 +11,8 @@ export const enUS: Messages = {
     navLabel: 'Main navigation',
     statusLabel: 'Status',
     engineOffline: 'Offline',
-    engineOfflineHint: 'No model endpoint is configured; the tools run in offline mode',
-    engineEndpoint: 'Endpoint',
-    engineEndpointHint: 'Connected to the approved model endpoint',
+    toolDisabledTitle: 'This tool is turned off',
+    toolDisabledBody: "Your organization's policy turned this tool off. Contact IT if you need it.",
   },
   nav: {
     library: 'Library',

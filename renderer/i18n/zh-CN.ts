@@ -9,9 +9,8 @@ export const zhCN = {
     navLabel: '主导航',
     statusLabel: '状态',
     engineOffline: '离线',
-    engineOfflineHint: '未配置模型服务，各项工具以离线方式运行',
-    engineEndpoint: '模型服务',
-    engineEndpointHint: '已连接经批准的模型服务',
+    toolDisabledTitle: '此工具已由单位关闭',
+    toolDisabledBody: '单位策略停用了此工具。如需使用，请联系信息中心。',
   },
   nav: {
     library: '资料库',

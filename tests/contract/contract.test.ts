@@ -118,7 +118,11 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
   // The test app has no endpoint: a valid request is refused as a value, not as invalid input.
   'model:complete': {
     valid: () => ({ requestId: 'r1', prompt: '你好' }),
-    invalid: [{ prompt: '你好' }, { requestId: '', prompt: 'x' }, { requestId: 'r', prompt: 'x', endpoint: 'http://x' }],
+    invalid: [
+      { prompt: '你好' },
+      { requestId: '', prompt: 'x' },
+      { requestId: 'r', prompt: 'x', endpoint: 'http://x' },
+    ],
     offlineError: 'endpoint_not_configured',
   },
   'model:cancel': { valid: () => ({ requestId: 'r1' }), invalid: [{}, { requestId: 1 }] },

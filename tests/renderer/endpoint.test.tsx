@@ -1,25 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { Root } from '../../renderer/app/Root';
 import { PromptRunner } from '../../renderer/features/endpoint/PromptRunner';
-import { createI18n, loadLocale } from '../../renderer/i18n';
+import { createI18n } from '../../renderer/i18n';
 import { OFFICIAL_META, createFakeWenshu, makeDocument, managedStatus } from './support/fakeWenshu';
 import type { FakeWenshu } from './support/fakeWenshu';
+import { renderApp } from './support/renderApp';
 
-/** Like renderApp, but settles on whichever engine the fake reports (renderApp expects offline). */
-async function start(fake: FakeWenshu, hash = '#/settings') {
-  window.location.hash = hash;
-  window.wenshu = fake.api;
-  const i18n = createI18n(await loadLocale());
-  const user = userEvent.setup();
-  render(<Root i18n={i18n} />);
-  const online = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint?.name : undefined;
-  await within(screen.getByRole('region', { name: i18n.t('shell.statusLabel') })).findByText(
-    online ?? i18n.t('shell.engineOffline'),
-  );
-  return { user, i18n };
-}
+const start = (fake: FakeWenshu, hash = '#/settings') => renderApp(fake, hash);
 
 /** A promise a test resolves when it wants the held stream to go on. */
 function gate() {

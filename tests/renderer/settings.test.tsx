@@ -1,24 +1,10 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { Root } from '../../renderer/app/Root';
-import { createI18n, loadLocale } from '../../renderer/i18n';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { OFFLINE_STATUS, createFakeWenshu, invalidPolicyStatus, managedStatus } from './support/fakeWenshu';
 import type { FakeWenshu } from './support/fakeWenshu';
+import { renderApp } from './support/renderApp';
 import type { DoctorReport } from '../../shared/domain/endpoint';
 
-/** Like renderApp, but settles on whichever engine the fake reports (renderApp expects offline). */
-async function start(fake: FakeWenshu, hash = '#/settings') {
-  window.location.hash = hash;
-  window.wenshu = fake.api;
-  const i18n = createI18n(await loadLocale());
-  const user = userEvent.setup();
-  render(<Root i18n={i18n} />);
-  const online = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint?.name : undefined;
-  await within(screen.getByRole('region', { name: i18n.t('shell.statusLabel') })).findByText(
-    online ?? i18n.t('shell.engineOffline'),
-  );
-  return { user, i18n };
-}
+const start = (fake: FakeWenshu, hash = '#/settings') => renderApp(fake, hash);
 
 const section = (name: string | RegExp) => screen.findByRole('region', { name });
 
@@ -280,5 +266,13 @@ describe('Engine badge and navigation', () => {
           .map((a) => a.textContent),
       ).toEqual(['资料库', '起草', '审核', '审计', '设置']),
     );
+  });
+
+  test('a link straight to a turned-off tool says it is turned off, not the tool', async () => {
+    await start(createFakeWenshu({ endpoint: managedStatus({ disabledTools: ['forms'] }) }), '#/forms');
+    expect(await screen.findByRole('heading', { name: '此工具已由单位关闭' })).toBeInTheDocument();
+    window.location.hash = '#/draft';
+    expect(await screen.findByRole('heading', { name: '起草' })).toBeInTheDocument();
+    expect(screen.queryByText('此工具已由单位关闭')).not.toBeInTheDocument();
   });
 });

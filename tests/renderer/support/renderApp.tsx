@@ -27,9 +27,10 @@ export async function renderApp(fake: FakeWenshu, hash = '#/library') {
   const i18n = createI18n(await loadLocale());
   const user = userEvent.setup();
   const view = render(<Root i18n={i18n} />);
-  // The status bar loads app:info on every screen; settle it so no update lands after a test.
+  // The status bar loads the engine on every screen; settle it so no update lands after a test.
+  const online = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint?.name : undefined;
   await within(screen.getByRole('region', { name: i18n.t('shell.statusLabel') })).findByText(
-    i18n.t('shell.engineOffline'),
+    online ?? i18n.t('shell.engineOffline'),
   );
   return { ...view, user, i18n };
 }
