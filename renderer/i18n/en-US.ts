@@ -203,6 +203,13 @@ export const enUS: Messages = {
       'AI-assisted drafts, summaries and forms wait here for review. Only content you approve can be exported, copied or printed.',
   },
   audit: {
+    tool: {
+      complete: 'Prompt',
+      doctor: 'Connection check',
+      draft: 'Draft',
+      summarize: 'Summary',
+      forms: 'Form',
+    },
     emptyTitle: 'No audit records yet',
     emptyBody:
       'Every model call, settings change and policy change is written to a tamper-evident audit log (later also review decisions and exports), which you can view, filter and verify here. To export it, use the command wenshu audit export.',

@@ -194,6 +194,13 @@ export const zhCN = {
     emptyBody: '人工智能生成的草稿、摘要和表单会在这里等待审核。只有经您批准的内容才能导出、复制或打印。',
   },
   audit: {
+    tool: {
+      complete: '提示词',
+      doctor: '连接检查',
+      draft: '起草',
+      summarize: '摘要',
+      forms: '填表',
+    },
     emptyTitle: '暂无审计记录',
     emptyBody:
       '每次模型调用、设置变更和单位策略变更都会记入防篡改的审计日志（以后还包括审核决定和导出），可在这里查看、筛选和校验。导出请使用命令 wenshu audit export。',

@@ -82,7 +82,7 @@ describe('Audit screen', () => {
       time.format(new Date(FOUR[3]!.at)),
       '张三',
       '模型调用',
-      'llm.gov.example · qwen2.5-72b-instruct · 词元数未知 · 4.3 秒 · 失败（endpoint_timeout） · 已替换 2 处个人信息',
+      '摘要 · llm.gov.example · qwen2.5-72b-instruct · 词元数未知 · 4.3 秒 · 失败（endpoint_timeout） · 已替换 2 处个人信息',
     ]);
     expect(within(call!).getByText(time.format(new Date(FOUR[3]!.at)))).toHaveAttribute('dateTime', FOUR[3]!.at);
     expect(cells(setting!).slice(1)).toEqual(['CORP\\wang.wu', '设置变更', 'maxImportMb：200 → 300']);
@@ -116,8 +116,8 @@ describe('Audit screen', () => {
       'something: new · count: 2',
       '单位策略无效（/etc/wenshu/policy.json，2 处问题），内容 aaaaaaaaaaaa… → invalid',
       'endpointUrl：（空） → https://llm.gov.example',
-      'llm.gov.example · qwen2.5-72b-instruct · 输入 1,200 / 输出 300 词元 · 4.3 秒 · 达到长度上限被截断',
-      '离线引擎 · 未指定模型 · 输入 1,200 / 输出 300 词元 · 0 秒 · 成功',
+      '摘要 · llm.gov.example · qwen2.5-72b-instruct · 输入 1,200 / 输出 300 词元 · 4.3 秒 · 达到长度上限被截断',
+      '摘要 · 离线引擎 · 未指定模型 · 输入 1,200 / 输出 300 词元 · 0 秒 · 成功',
     ]);
   });
 
@@ -315,7 +315,7 @@ describe('Audit screen', () => {
     const rows = within(t).getAllByRole('row').slice(1);
     expect(within(rows[0]!).getAllByRole('cell')[2]).toHaveTextContent('Model call');
     expect(within(rows[0]!).getAllByRole('cell')[3]!.firstChild?.textContent).toBe(
-      'llm.gov.example · qwen2.5-72b-instruct · tokens unknown · 4.3 s · failed (endpoint_timeout) · 2 personal identifiers replaced',
+      'Summary · llm.gov.example · qwen2.5-72b-instruct · tokens unknown · 4.3 s · failed (endpoint_timeout) · 2 personal identifiers replaced',
     );
     expect(within(rows[2]!).getAllByRole('cell')[3]!.firstChild?.textContent).toBe('maxImportMb: 200 → 300');
     expect(screen.getByText('1–4 of 4')).toBeInTheDocument();

@@ -12,6 +12,9 @@ export function testApp(options: Partial<AppOptions> = {}): WenshuApp {
     shell: 'cli',
     ingest: { parse: parseFile },
     log: () => {},
+    // Never the machine's own policy or key: a test names its own.
+    policyPath: path.join(dir, 'no-policy.json'),
+    env: {},
     ...options,
   });
   afterAll(() => app.close());

@@ -47,6 +47,7 @@ export function useAuditText() {
 
     const modelCall = (d: ModelCallAudit) =>
       [
+        t(`audit.tool.${d.tool}`, { defaultValue: d.tool }),
         d.engine === 'offline' || d.endpoint === null ? t('audit.summary.offline') : hostOf(d.endpoint),
         d.model ?? t('audit.summary.noModel'),
         d.promptTokens === null && d.completionTokens === null

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../../electron/app/create-app';
-import type { WenshuApp } from '../../../electron/app/create-app';
+import type { AppOptions, WenshuApp } from '../../../electron/app/create-app';
 import { createDispatch } from '../../../electron/ipc/dispatch';
 import { startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
@@ -29,7 +29,7 @@ export interface Harness {
  * The real renderer bundle (out/renderer, built by `npm test`) served by the real web harness
  * over a real store in a temp folder, driven by Debian's Chromium.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: Partial<AppOptions> = {}): Promise<Harness> {
   const rendererDir = path.join(ROOT, 'out', 'renderer');
   const bridgeFile = path.join(ROOT, 'out', 'web', 'bridge.js');
   if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(bridgeFile)) {
@@ -41,6 +41,10 @@ export async function startHarness(): Promise<Harness> {
     shell: 'web',
     ingest: { workerFile: path.join(ROOT, 'out', 'node', 'ingest-worker.cjs') },
     log: () => {},
+    // Never the machine's own policy or key: a test names its own.
+    policyPath: path.join(dataDir, 'no-policy.json'),
+    env: {},
+    ...options,
   });
   const server = await startWebServer({
     dispatch: createDispatch(app.handlers, { validateOutput: true }),
