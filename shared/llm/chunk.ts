@@ -37,6 +37,7 @@ const Choice = z.looseObject({ delta: Delta.nullish(), finish_reason: z.string()
 const Usage = z.looseObject({
   prompt_tokens: count,
   completion_tokens: count,
+  total_tokens: count,
   completion_tokens_details: z.looseObject({ reasoning_tokens: count }).nullish(),
 });
 
@@ -103,9 +104,16 @@ export function readChunk(data: string): ChunkRead {
 function readUsage(usage: z.infer<typeof Usage>): ChatUsage | null {
   if (usage.prompt_tokens == null && usage.completion_tokens == null) return null;
   const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  const prompt = usage.prompt_tokens ?? 0;
+  let completion = usage.completion_tokens ?? 0;
+  // xAI counts reasoning outside completion_tokens; the total still holds it. Wenshu's usage always
+  // includes reasoning in completionTokens (what the endpoint generated).
+  if (reasoning != null && reasoning > completion && usage.total_tokens != null) {
+    completion = usage.total_tokens - prompt;
+  }
   return {
-    promptTokens: Math.round(usage.prompt_tokens ?? 0),
-    completionTokens: Math.round(usage.completion_tokens ?? 0),
+    promptTokens: Math.round(prompt),
+    completionTokens: Math.round(completion),
     ...(reasoning != null && { reasoningTokens: Math.round(reasoning) }),
   };
 }

@@ -432,9 +432,23 @@ export function recordedText(lines: string[]): { content: string; reasoning: str
 /** The usage of the last chunk that carries one, in Wenshu's shape. */
 export function recordedUsage(lines: string[]): { promptTokens: number; completionTokens: number } | null {
   let usage: { promptTokens: number; completionTokens: number } | null = null;
+  type Recorded = {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens?: number;
+    completion_tokens_details?: { reasoning_tokens?: number };
+  };
   for (const line of lines) {
-    const u = (JSON.parse(line) as { usage?: { prompt_tokens: number; completion_tokens: number } | null }).usage;
-    if (u) usage = { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens };
+    const u = (JSON.parse(line) as { usage?: Recorded | null }).usage;
+    if (!u) continue;
+    // xAI reports reasoning beside completion_tokens (2 completion, 340 reasoning, 354 total for a
+    // 12-token prompt); Wenshu counts all generated tokens as completion: total − prompt.
+    const reasoning = u.completion_tokens_details?.reasoning_tokens ?? 0;
+    const completion =
+      reasoning > u.completion_tokens && u.total_tokens !== undefined
+        ? u.total_tokens - u.prompt_tokens
+        : u.completion_tokens;
+    usage = { promptTokens: u.prompt_tokens, completionTokens: completion };
   }
   return usage;
 }
