@@ -9,6 +9,7 @@ import { loadPolicy, policyStatus } from '../policy/load';
 import type { PolicyState } from '../policy/load';
 import { policyPath } from '../policy/locate';
 import { resolveEffective } from '../policy/resolve';
+import { LOG_LEVELS } from '../../shared/policy/schema';
 import { AuditService } from '../services/audit-service';
 import { runDoctor } from '../services/doctor';
 import { EndpointRuntime } from '../services/endpoint-runtime';
@@ -101,7 +102,12 @@ export function createApp(options: AppOptions): WenshuApp {
   };
   const runtime = new EndpointRuntime(effective, () => policy, secrets);
   const endpointStatus = () => runtime.status(policyStatus(policy));
-  const model = new ModelService(runtime, (ids) => ids.map((id) => sourceDocument(documents.get(id))), audit);
+  const model = new ModelService(
+    runtime,
+    (ids) => ids.map((id) => sourceDocument(documents.get(id))),
+    audit,
+    (line) => LOG_LEVELS.indexOf(effective().logLevel) >= LOG_LEVELS.indexOf('info') && log(line),
+  );
   const requests = new Map<string, AbortController>();
   const doctor = (locale: Locale = settings.get().locale) =>
     runDoctor({

@@ -12,6 +12,13 @@ import type { Effective, ResolvedEndpoint } from '../policy/resolve';
 import { endpointSummary } from '../policy/resolve';
 import type { SecretStore } from '../app/secrets';
 
+/** The endpoint could not be reached at all (as opposed to answering with an error). */
+export function isConnectionFailure(error: AppErrorData): boolean {
+  return (
+    error.code === 'endpoint_unreachable' || (error.code === 'endpoint_timeout' && error.params?.phase === 'connect')
+  );
+}
+
 /** After a failed connection the tools use the offline engine for this long, then try again. */
 const UNREACHABLE_MS = 60_000;
 
@@ -88,12 +95,12 @@ export class EndpointRuntime {
 
   /** A connection failure: the tools fall back to the offline engine for a while. */
   noteFailure(error: AppErrorData): void {
-    if (
-      error.code === 'endpoint_unreachable' ||
-      (error.code === 'endpoint_timeout' && error.params?.phase === 'connect')
-    ) {
-      this.unreachableUntil = this.now() + UNREACHABLE_MS;
-    }
+    if (isConnectionFailure(error)) this.unreachableUntil = this.now() + UNREACHABLE_MS;
+  }
+
+  /** What the tools run on now: the endpoint, unless there is none or it just could not be reached. */
+  engine(): 'endpoint' | 'offline' {
+    return this.effective().endpoint && this.now() >= this.unreachableUntil ? 'endpoint' : 'offline';
   }
 
   noteSuccess(): void {
@@ -102,10 +109,10 @@ export class EndpointRuntime {
 
   status(policy: EndpointStatus['policy']): EndpointStatus {
     const eff = this.effective();
-    const unreachable = eff.endpoint !== null && this.now() < this.unreachableUntil;
-    const reason: EngineReason = unreachable ? 'unreachable' : eff.engineReason;
+    const engine = this.engine();
+    const reason: EngineReason = eff.endpoint && engine === 'offline' ? 'unreachable' : eff.engineReason;
     return {
-      engine: eff.endpoint && !unreachable ? 'endpoint' : 'offline',
+      engine,
       reason,
       endpoint: eff.endpoint ? endpointSummary(eff.endpoint) : null,
       apiKey: { present: this.secrets.get() !== undefined, storage: this.secrets.storage },

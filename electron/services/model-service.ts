@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { exceedsCeiling, findClassificationMark } from '../../shared/boundary/classification';
 import type { Classification } from '../../shared/domain/document';
+import type { ModelCallAudit } from '../../shared/domain/audit';
 import type { RequestPreview } from '../../shared/domain/endpoint';
 import { AppError, toErrorData } from '../../shared/errors';
 import type { AppErrorData } from '../../shared/errors';
@@ -11,6 +12,7 @@ import type { StreamRestorer } from '../../shared/pii/redactor';
 import { endpointSummary } from '../policy/resolve';
 import type { ResolvedEndpoint } from '../policy/resolve';
 import type { AuditService } from './audit-service';
+import { isConnectionFailure } from './endpoint-runtime';
 import type { EndpointRuntime } from './endpoint-runtime';
 
 /** The documents a request may carry, as the boundary needs them. */
@@ -31,6 +33,14 @@ export interface ModelRequest {
   /** Below the endpoint's max_tokens (e.g. 1 for a connection check). */
   maxTokens?: number;
 }
+
+/** What a tool does without the endpoint: deterministic and local (each tool defines its own). */
+export type OfflineEngine = () => string | Promise<string>;
+
+export type ToolResult = ChatResult & { engine: 'endpoint' | 'offline' };
+
+/** The model name an offline result carries. */
+export const OFFLINE_MODEL = 'offline';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -61,7 +71,17 @@ export class ModelService {
     private readonly runtime: EndpointRuntime,
     private readonly documents: (ids: string[]) => SourceDocument[],
     private readonly audit: AuditService,
+    /** One line per call at policy log level info (no content). */
+    private readonly logCall: (line: string) => void = () => {},
   ) {}
+
+  /** Every call, refused, failed, offline or answered, leaves one audit entry. */
+  private record(call: ModelCallAudit): void {
+    this.audit.append('model_call', call);
+    this.logCall(
+      `model call: ${call.tool} ${call.engine} ${call.endpoint ?? '-'} ${call.model ?? '-'} ${call.outcome} ${call.durationMs} ms`,
+    );
+  }
 
   preview(request: ModelRequest): RequestPreview {
     const p = this.prepare(request);
@@ -79,13 +99,46 @@ export class ModelService {
     };
   }
 
+  /**
+   * A tool's generation: on the endpoint when there is one and it can be reached, else the tool's
+   * own deterministic offline engine — labelled offline in the result and the audit. Refusals
+   * (classified content, too long) are not "offline" cases: they reach the caller.
+   */
+  async generate(request: ModelRequest, offline: OfflineEngine, options: RunOptions = {}): Promise<ToolResult> {
+    if (this.runtime.engine() === 'endpoint') {
+      try {
+        return { ...(await this.complete(request, options)), engine: 'endpoint' };
+      } catch (err) {
+        if (!isConnectionFailure(toErrorData(err))) throw err;
+      }
+    }
+    const started = Date.now();
+    const answer = await offline();
+    options.onDelta?.({ kind: 'answer', text: answer });
+    this.record({
+      tool: request.tool ?? 'complete',
+      engine: 'offline',
+      endpoint: null,
+      model: null,
+      promptHash: sha256(JSON.stringify({ prompt: request.prompt, documentIds: request.documentIds ?? [] })),
+      responseHash: sha256(answer),
+      promptTokens: null,
+      completionTokens: null,
+      durationMs: Date.now() - started,
+      outcome: 'ok',
+      redactions: 0,
+      documentIds: request.documentIds ?? [],
+    });
+    return { answer, reasoning: '', finishReason: 'stop', model: OFFLINE_MODEL, usage: null, engine: 'offline' };
+  }
+
   /** Streams restored deltas to `onDelta`; resolves with the whole result or throws an AppError. */
   async complete(request: ModelRequest, options: RunOptions = {}): Promise<ChatResult> {
     const started = Date.now();
     const p = this.prepare(request);
     const promptHash = sha256(JSON.stringify(p.messages));
     const record = (outcome: string, result: ChatResult | null) =>
-      this.audit.append('model_call', {
+      this.record({
         tool: request.tool ?? 'complete',
         engine: 'endpoint',
         endpoint: p.endpoint?.baseUrl ?? null,

@@ -167,8 +167,20 @@ const PolicyObject = z
       .describe('false disables a tool; tools not named stay enabled'),
     retention: z
       .object({
-        auditDays: z.number().int().min(30).max(36_500).optional().describe('default: kept'),
-        draftDays: z.number().int().min(1).max(36_500).optional().describe('default: kept'),
+        auditDays: z
+          .number()
+          .int()
+          .min(30)
+          .max(36_500)
+          .optional()
+          .describe('how long the audit log must be kept; Wenshu never deletes audit entries'),
+        draftDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(36_500)
+          .optional()
+          .describe('unapproved drafts older than this are deleted; default: kept'),
       })
       .strict()
       .default({})

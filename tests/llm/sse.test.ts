@@ -4,6 +4,7 @@ import { readChunk, isDone } from '../../shared/llm/chunk';
 import type { SseEvent } from '../../shared/llm/sse';
 import { SseParser } from '../../shared/llm/sse';
 import { FIXTURES } from '../support/temp';
+import { mulberry32 } from '../support/random';
 
 const SSE = path.join(FIXTURES, 'sse');
 const RAW = 'pydantic-ai__deepseek-reasoner_stream.body.sse';
@@ -29,16 +30,7 @@ function badCuts(text: string, want: SseEvent[], cutLists: number[][]): number[]
 
 const everyPosition = (text: string): number[][] => Array.from({ length: text.length + 1 }, (_, i) => [i]);
 
-/** Deterministic PRNG (mulberry32), so a failing split can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 /** Random cut points, chunks of 1–64 characters, plus a cut right after every CR (a CRLF split in two). */
 function randomCuts(text: string, seed: number): number[] {

@@ -2,6 +2,7 @@ import type { PiiType } from '../../shared/domain/endpoint';
 import { isValidResidentId, luhn } from '../../shared/pii/checksums';
 import { Redactor } from '../../shared/pii/redactor';
 import type { StreamRestorer } from '../../shared/pii/redactor';
+import { mulberry32 } from '../support/random';
 
 /**
  * 1,000 generated identifiers with valid checksums, in the formats people write, inside Chinese
@@ -10,14 +11,7 @@ import type { StreamRestorer } from '../../shared/pii/redactor';
 
 /** mulberry32: small, seeded, good enough for test data. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   return {
     int,

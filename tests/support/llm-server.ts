@@ -21,6 +21,7 @@ import type { Limiter } from '../../electron/llm/limiter';
 import { createEgress } from '../../electron/net/egress';
 import type { Egress } from '../../electron/net/egress';
 import { FIXTURES } from './temp';
+import { mulberry32 } from './random';
 
 export const SSE_DIR = path.join(FIXTURES, 'sse');
 
@@ -319,17 +320,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- The real client against it ----------------------------------------------------------
 
