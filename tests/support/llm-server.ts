@@ -320,7 +320,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-
 // ---- The real client against it ----------------------------------------------------------
 
 export interface TestClient {
