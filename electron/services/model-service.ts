@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { exceedsCeiling, findClassificationMark } from '../../shared/boundary/classification';
 import type { Classification } from '../../shared/domain/document';
 import type { ModelCallAudit } from '../../shared/domain/audit';
+import { Tool } from '../../shared/policy/schema';
 import type { RequestPreview } from '../../shared/domain/endpoint';
 import { AppError, toErrorData } from '../../shared/errors';
 import type { AppErrorData } from '../../shared/errors';
@@ -105,6 +106,11 @@ export class ModelService {
    * (classified content, too long) are not "offline" cases: they reach the caller.
    */
   async generate(request: ModelRequest, offline: OfflineEngine, options: RunOptions = {}): Promise<ToolResult> {
+    // The policy's tool switches hold here, in main, whatever the UI shows.
+    const tool = Tool.safeParse(request.tool);
+    if (tool.success && this.runtime.effective().tools[tool.data] === false) {
+      throw new AppError('forbidden', `the policy turned ${tool.data} off`, { tool: tool.data });
+    }
     if (this.runtime.engine() === 'endpoint') {
       try {
         return { ...(await this.complete(request, options)), engine: 'endpoint' };

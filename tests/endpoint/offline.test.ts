@@ -87,3 +87,15 @@ test('policy logLevel info logs one line per call, without content; the default 
   await warn.model.generate({ prompt: '问题', tool: 'draft' }, offlineSummary);
   expect(quiet).toEqual([]);
 });
+
+test('a tool the policy turned off is refused in main, online or offline', async () => {
+  const app = appWithPolicy(writePolicy(server.url, { tools: { summarize: false } }));
+  const before = server.requests.length;
+  const err = await rejection(app.model.generate({ prompt: '概括', tool: 'summarize' }, offlineSummary));
+  expect(err).toMatchObject({ code: 'forbidden', params: { tool: 'summarize' } });
+  expect(server.requests.length).toBe(before);
+  server.script(textStream('可以。'));
+  await expect(app.model.generate({ prompt: '起草', tool: 'draft' }, offlineSummary)).resolves.toMatchObject({
+    engine: 'endpoint',
+  });
+});
