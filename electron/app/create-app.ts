@@ -30,6 +30,7 @@ import { DocumentsRepo } from '../store/documents-repo';
 import { SearchRepo } from '../store/search-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
+import { endpointHandlers } from './endpoint-handlers';
 import { applyOverride } from './endpoint-override';
 import type { EndpointOverride } from './endpoint-override';
 import { envSecretStore } from './secrets';
@@ -83,7 +84,7 @@ export function createApp(options: AppOptions): WenshuApp {
   const pool = 'workerFile' in ingest ? createParsePool({ workerFile: ingest.workerFile, size: workers }) : undefined;
   const env = options.env ?? process.env;
   const policy = loadPolicy(options.policyPath ?? policyPath(env, process.platform));
-  const audit = new AuditService(new AuditRepo(db), osAccount);
+  const audit = new AuditService(new AuditRepo(db));
   try {
     recordPolicy(audit, policy);
   } catch (err) {
@@ -132,7 +133,7 @@ export function createApp(options: AppOptions): WenshuApp {
       shell: options.shell === 'electron' ? 'electron' : 'web',
       dataDir: path.dirname(options.dbPath),
       dbPath: options.dbPath,
-      engine: endpointStatus().engine,
+      engine: runtime.engine(),
     }),
     'settings:get': async () => settings.get(),
     'settings:update': async (patch, ctx) => {
@@ -164,37 +165,7 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
-    'policy:status': async () => policyStatus(policy),
-    'endpoint:status': async () => endpointStatus(),
-    'endpoint:setApiKey': async ({ apiKey }, ctx) => {
-      secrets.set(apiKey);
-      audit.append('api_key_change', { action: apiKey === '' ? 'removed' : 'stored', storage: secrets.storage });
-      ctx.emit('endpoint:changed', {});
-      return endpointStatus();
-    },
-    'endpoint:check': async () => doctor(),
-    'model:preview': async (input) => model.preview(input),
-    'model:complete': async ({ requestId, ...request }, ctx) => {
-      const controller = new AbortController();
-      requests.set(requestId, controller);
-      try {
-        return await model.complete(request, {
-          signal: controller.signal,
-          onDelta: (d) =>
-            ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
-        });
-      } finally {
-        requests.delete(requestId);
-        ctx.emit('endpoint:changed', {});
-      }
-    },
-    'model:cancel': async ({ requestId }) => {
-      const controller = requests.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
-    },
-    'audit:list': async (query) => audit.list(query),
-    'audit:verify': async () => audit.verify(),
+    ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
   };
 
   return {
@@ -216,15 +187,6 @@ export function createApp(options: AppOptions): WenshuApp {
       await pool?.close();
     },
   };
-}
-
-/** The OS account that acts (audited as the actor). */
-function osAccount(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
 }
 
 function sourceDocument(doc: DocumentDetail): SourceDocument {
