@@ -43,6 +43,14 @@ export const ERROR_CODES = [
   'stream_interrupted',
   'input_too_long',
   'classified_content',
+  // The review gate.
+  'not_approved',
+  'draft_conflict',
+  'invalid_state',
+  'content_changed',
+  'warnings_unacknowledged',
+  'decision_request',
+  'export_failed',
   'internal',
 ] as const;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DocumentDetail } from '../../shared/domain/document';
+import { AppError } from '../../shared/errors';
 import type { DoctorReport, EndpointStatus } from '../../shared/domain/endpoint';
 import type { Locale } from '../../shared/domain/settings';
 import { loadPolicy, policyStatus } from '../policy/load';
@@ -35,6 +36,24 @@ import { applyOverride } from './endpoint-override';
 import type { EndpointOverride } from './endpoint-override';
 import { envSecretStore } from './secrets';
 import type { SecretStore } from './secrets';
+
+// Review gate (issue 5) in progress: wired as its services land.
+const pending = async (): Promise<never> => {
+  throw new AppError('internal', 'not wired yet');
+};
+const pendingDraftHandlers = {
+  'drafts:list': pending,
+  'drafts:get': pending,
+  'drafts:generate': pending,
+  'drafts:edit': pending,
+  'drafts:approve': pending,
+  'drafts:reject': pending,
+  'drafts:export': pending,
+  'drafts:copy': pending,
+  'drafts:print': pending,
+  'metrics:get': pending,
+  'metrics:export': pending,
+} satisfies Partial<Handlers>;
 
 export interface AppOptions {
   dbPath: string;
@@ -165,6 +184,7 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
+    ...pendingDraftHandlers,
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
   };
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { documentCalls, documentEvents } from './documents';
+import { draftCalls, draftEvents } from './drafts';
 import { endpointCalls, endpointEvents } from './endpoint';
 import { settingsCalls } from './settings';
 
@@ -16,11 +17,13 @@ export const calls = {
   ...documentCalls,
   ...endpointCalls,
   ...auditCalls,
+  ...draftCalls,
 } as const;
 
 export const events = {
   ...documentEvents,
   ...endpointEvents,
+  ...draftEvents,
 } as const;
 
 type Calls = typeof calls;

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 /** What the audit log records. Later tools add review and export kinds. */
-export const AuditKind = z.enum(['model_call', 'settings_change', 'policy_loaded', 'api_key_change']);
+export const AuditKind = z.enum([
+  'model_call',
+  'settings_change',
+  'policy_loaded',
+  'api_key_change',
+  // The review gate: what was decided about a draft, and every way content left the app.
+  'draft_created',
+  'draft_edited',
+  'draft_approved',
+  'draft_rejected',
+  'content_exported',
+]);
 export type AuditKind = z.infer<typeof AuditKind>;
 
 export const AuditEntry = z.object({

@@ -19,6 +19,8 @@ export const Settings = z.object({
   model: z.string().max(200),
   /** Context window of the user's model, in tokens (policy endpoints name their own). */
   contextWindow: z.number().int().min(512).max(10_000_000),
+  /** The reviewer's display name, recorded with each approval beside the OS account. */
+  reviewerName: z.string().max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,4 +29,5 @@ export const DEFAULT_SETTINGS: Settings = {
   endpointUrl: '',
   model: '',
   contextWindow: 8192,
+  reviewerName: '',
 };

@@ -138,6 +138,35 @@ const PolicySettings = Settings.pick({ locale: true, maxImportMb: true, model: t
   .strict()
   .describe('user settings fixed by the organization: shown as managed, not editable');
 
+/** AI-content labels on every export (《人工智能生成合成内容标识办法》, GB 45438-2025). */
+export const AigcPolicy = z
+  .object({
+    /** The explicit label in the exported document; it must name AI (人工智能/AI) and generation (生成/合成). */
+    visibleLabel: z.boolean().default(true),
+    labelText: z
+      .string()
+      .min(4)
+      .max(200)
+      .refine((t) => /人工智能|AI/i.test(t) && /生成|合成/.test(t), 'must contain 人工智能 (or AI) and 生成 (or 合成)')
+      .default('本文件包含人工智能生成内容，请核实后使用'),
+    /** ContentProducer of the implicit label: the provider's name or code (e.g. 001 + 1 + USCC + 5 digits). */
+    contentProducer: z.string().max(200).default('Wenshu'),
+  })
+  .strict();
+export type AigcPolicy = z.infer<typeof AigcPolicy>;
+
+/** The non-decision guard's word lists: added to the built-in ones, or replacing them. */
+export const DecisionWords = z
+  .object({
+    mode: z.enum(['extend', 'replace']).default('extend'),
+    /** Phrases that ask the tool to decide a case (是否批准, approve the application …). */
+    requests: z.array(z.string().min(2).max(50)).max(500).default([]),
+    /** Wording in an output that decides (批准, 不予受理 …): a review warning. */
+    outputs: z.array(z.string().min(2).max(50)).max(500).default([]),
+  })
+  .strict();
+export type DecisionWords = z.infer<typeof DecisionWords>;
+
 const PolicyObject = z
   .object({
     $schema: z.string().optional().describe('ignored; lets editors find docs/policy.schema.json'),
@@ -184,8 +213,10 @@ const PolicyObject = z
       })
       .strict()
       .default({})
-      .describe('days after which audit entries and drafts are deleted; left out: kept'),
+      .describe('how long audit entries must be kept, and when unapproved drafts go; left out: kept'),
     logLevel: LogLevel.default('warn'),
+    aigc: AigcPolicy.default(AigcPolicy.parse({})),
+    decisionWords: DecisionWords.default(DecisionWords.parse({})),
     settings: PolicySettings.default({}),
   })
   .strict();

@@ -14,6 +14,15 @@ const ctx: CallContext = {
   },
 };
 
+// A draft made in beforeAll (offline: the test app has no endpoint), edited once by 'drafts:edit'.
+let draftId = '';
+const approval = () => ({
+  id: draftId,
+  version: 2,
+  contentHash: '0'.repeat(64), // not the hash of version 2: main recomputes and refuses
+  acknowledged: [],
+  confirmed: true,
+});
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const missingId = '00000000-0000-4000-8000-000000000000';
 
@@ -131,6 +140,54 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
     invalid: [{ kind: 'delete' }, { limit: 0 }, { from: '2026-02-30' }, { offset: -1 }],
   },
   'audit:verify': { valid: () => ({}), invalid: [{ repair: true }] },
+  'drafts:list': {
+    valid: () => ({ state: 'draft', limit: 10 }),
+    invalid: [{ state: 'published' }, { limit: 0 }, { kind: 'memo' }],
+  },
+  'drafts:get': { valid: () => ({ id: draftId }), invalid: [{}, { id: 'x' }] },
+  'drafts:generate': {
+    valid: () => ({ requestId: 'g1', prompt: '起草一份会议通知', kind: 'document' }),
+    invalid: [{ prompt: 'x' }, { requestId: 'g', prompt: '' }, { requestId: 'g', prompt: 'x', kind: 'poem' }],
+  },
+  'drafts:edit': {
+    valid: () => ({ id: draftId, baseVersion: 1, content: { text: '修改后的正文', fields: {} } }),
+    invalid: [
+      { id: draftId, baseVersion: 0, content: { text: 'x' } },
+      { id: draftId, content: { text: 1 } },
+    ],
+  },
+  'drafts:approve': {
+    valid: () => approval(),
+    invalid: [
+      { ...approval(), confirmed: false },
+      { ...approval(), contentHash: 'abc' },
+      { id: draftId, version: 2, acknowledged: [], confirmed: true },
+    ],
+    offlineError: 'content_changed',
+  },
+  'drafts:reject': {
+    valid: () => ({ id: draftId, version: 2, reason: 'inaccurate', note: '数字有误' }),
+    invalid: [
+      { id: draftId, version: 1, reason: 'boring' },
+      { id: draftId, reason: 'other' },
+    ],
+  },
+  'drafts:export': {
+    valid: () => ({ id: draftId, format: 'docx' }),
+    invalid: [
+      { id: draftId, format: 'exe' },
+      { id: draftId, path: '/tmp/x.docx', format: 'md' },
+    ],
+    offlineError: 'not_approved',
+  },
+  'drafts:copy': {
+    valid: () => ({ id: draftId }),
+    invalid: [{ id: draftId, text: 'x' }],
+    offlineError: 'not_approved',
+  },
+  'drafts:print': { valid: () => ({ id: draftId }), invalid: [{}], offlineError: 'not_approved' },
+  'metrics:get': { valid: () => ({ weeks: 4 }), invalid: [{ weeks: 0 }, { weeks: 500 }] },
+  'metrics:export': { valid: () => ({ format: 'csv' }), invalid: [{ format: 'xlsx' }, {}] },
 };
 
 describe('IPC contract', () => {
@@ -140,6 +197,9 @@ describe('IPC contract', () => {
       { batchId: 'seed', files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] },
       ctx,
     );
+    const draft = await dispatch('drafts:generate', { requestId: 'seed', prompt: '起草一份会议通知' }, ctx);
+    if (!draft.ok) throw new Error(`seed draft: ${JSON.stringify(draft.error)}`);
+    draftId = (draft.value as { id: string }).id;
   });
 
   test('the examples cover exactly the contract', () => {

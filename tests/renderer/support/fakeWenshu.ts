@@ -23,6 +23,7 @@ import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
 import type { WenshuApi } from '../../../shared/bridge';
 import type { AuditEntry } from '../../../shared/domain/audit';
+import type { DraftDetail } from '../../../shared/domain/draft';
 import type {
   CheckItem,
   DoctorReport,
@@ -57,6 +58,7 @@ export interface FakeWenshu {
   /** What endpoint:check answers; unset: derived from `endpoint`. */
   doctor?: DoctorReport;
   audit: AuditEntry[];
+  drafts: DraftDetail[];
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
   /** Make every call to `channel` fail with `error` until `recover(channel)`. */
@@ -186,6 +188,10 @@ export const OFFLINE_STATUS: EndpointStatus = {
   },
 };
 
+const notYet = async (): Promise<never> => {
+  throw new AppError('internal', 'not in the fake yet');
+};
+
 export function createFakeWenshu(
   init: {
     settings?: Partial<Settings>;
@@ -193,6 +199,7 @@ export function createFakeWenshu(
     endpoint?: EndpointStatus;
     model?: Partial<FakeModel>;
     audit?: AuditEntry[];
+    drafts?: DraftDetail[];
   } = {},
 ): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -204,6 +211,7 @@ export function createFakeWenshu(
     settings: { ...DEFAULT_SETTINGS, ...init.settings },
     documents: init.documents ?? [],
     endpoint: init.endpoint ?? OFFLINE_STATUS,
+    drafts: init.drafts ?? [],
     model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
     audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
@@ -214,6 +222,25 @@ export function createFakeWenshu(
   };
 
   fake.handlers = {
+    // The review gate (drafts): a minimal in-memory store; the renderer work fills it out.
+    'drafts:list': async ({ limit, offset }) => ({
+      drafts: fake.drafts.slice(offset, offset + limit),
+      total: fake.drafts.length,
+    }),
+    'drafts:get': async ({ id }) => {
+      const draft = fake.drafts.find((d) => d.id === id);
+      if (!draft) throw new AppError('not_found', `no draft ${id}`, { id });
+      return draft;
+    },
+    'drafts:generate': notYet,
+    'drafts:edit': notYet,
+    'drafts:approve': notYet,
+    'drafts:reject': notYet,
+    'drafts:export': notYet,
+    'drafts:copy': notYet,
+    'drafts:print': notYet,
+    'metrics:get': async () => ({ generatedAt: new Date().toISOString(), weeks: [] }),
+    'metrics:export': notYet,
     'app:info': async () => ({
       version: '0.1.0',
       shell: 'web',
