@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'classified_content',
   // The review gate.
   'not_approved',
+  'draft_not_found',
   'draft_conflict',
   'invalid_state',
   'content_changed',

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DocumentDetail } from '../../shared/domain/document';
-import { AppError } from '../../shared/errors';
 import type { DoctorReport, EndpointStatus } from '../../shared/domain/endpoint';
 import type { Locale } from '../../shared/domain/settings';
 import { loadPolicy, policyStatus } from '../policy/load';
@@ -11,7 +10,13 @@ import type { PolicyState } from '../policy/load';
 import { policyPath } from '../policy/locate';
 import { resolveEffective } from '../policy/resolve';
 import { LOG_LEVELS } from '../../shared/policy/schema';
-import { AuditService } from '../services/audit-service';
+import { decisionLists, decisionWarnings } from '../../shared/boundary/decision';
+import { renderExport } from '../export/render';
+import { AuditService, osAccount } from '../services/audit-service';
+import { ContentEgress } from '../services/content-egress';
+import { DraftGeneration } from '../services/draft-generation';
+import { ReviewService } from '../services/review-service';
+import { DraftsRepo } from '../store/drafts-repo';
 import { runDoctor } from '../services/doctor';
 import { EndpointRuntime } from '../services/endpoint-runtime';
 import { ModelService } from '../services/model-service';
@@ -32,28 +37,13 @@ import { SearchRepo } from '../store/search-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
 import { endpointHandlers } from './endpoint-handlers';
+import { draftHandlers } from './draft-handlers';
+import { folderSinks } from './sinks';
+import type { OutputSinks } from './sinks';
 import { applyOverride } from './endpoint-override';
 import type { EndpointOverride } from './endpoint-override';
 import { envSecretStore } from './secrets';
 import type { SecretStore } from './secrets';
-
-// Review gate (issue 5) in progress: wired as its services land.
-const pending = async (): Promise<never> => {
-  throw new AppError('internal', 'not wired yet');
-};
-const pendingDraftHandlers = {
-  'drafts:list': pending,
-  'drafts:get': pending,
-  'drafts:generate': pending,
-  'drafts:edit': pending,
-  'drafts:approve': pending,
-  'drafts:reject': pending,
-  'drafts:export': pending,
-  'drafts:copy': pending,
-  'drafts:print': pending,
-  'metrics:get': pending,
-  'metrics:export': pending,
-} satisfies Partial<Handlers>;
 
 export interface AppOptions {
   dbPath: string;
@@ -73,6 +63,8 @@ export interface AppOptions {
   secrets?: SecretStore;
   /** CLI `--endpoint URL --model NAME`. */
   endpointOverride?: EndpointOverride;
+  /** Where approved content goes (Electron: dialogs, clipboard, printer); default: `<data>/exports`. */
+  sinks?: OutputSinks;
 }
 
 export interface WenshuApp {
@@ -82,6 +74,8 @@ export interface WenshuApp {
   search: SearchService;
   audit: AuditService;
   model: ModelService;
+  review: ReviewService;
+  egress: ContentEgress;
   policy: PolicyState;
   endpointStatus(): EndpointStatus;
   /** In the user's language by default (the CLI passes its own). */
@@ -124,11 +118,27 @@ export function createApp(options: AppOptions): WenshuApp {
   const endpointStatus = () => runtime.status(policyStatus(policy));
   const model = new ModelService(
     runtime,
-    (ids) => ids.map((id) => sourceDocument(documents.get(id))),
+    (ids) => sourceDocuments(ids),
     audit,
     (line) => LOG_LEVELS.indexOf(effective().logLevel) >= LOG_LEVELS.indexOf('info') && log(line),
   );
   const requests = new Map<string, AbortController>();
+  const decisions = () => decisionLists(effective().decisionWords);
+  const review = new ReviewService(new DraftsRepo(db), {
+    audit,
+    actor: () => ({ account: osAccount(), name: settings.get().reviewerName }),
+    warningsFor: (_draft, content) => decisionWarnings(content.text, decisions()),
+  });
+  const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
+  const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
+  const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));
+  const egress = new ContentEgress({
+    review,
+    render: (format, input) => renderExport(format, input),
+    sinks,
+    audit,
+    aigc: () => effective().aigc,
+  });
   const doctor = (locale: Locale = settings.get().locale) =>
     runDoctor({
       policy,
@@ -184,7 +194,7 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
-    ...pendingDraftHandlers,
+    ...draftHandlers({ review, generation, egress, sinks, requests }),
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
   };
 
@@ -195,6 +205,8 @@ export function createApp(options: AppOptions): WenshuApp {
     search,
     audit,
     model,
+    review,
+    egress,
     policy,
     endpointStatus,
     doctor,

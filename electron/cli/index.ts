@@ -11,6 +11,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerDocumentCommands } from './commands/documents';
 import { registerEndpointCommands } from './commands/endpoint';
 import { registerRedactCommand } from './commands/redact';
+import { registerReviewCommands } from './commands/review';
 import type { CliContext, CliIO } from './context';
 
 export type { CliIO } from './context';
@@ -71,14 +72,17 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   registerEndpointCommands(program, ctx);
   registerRedactCommand(program, ctx);
   registerAuditCommands(program, ctx);
+  registerReviewCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    io.err(`wenshu: ${ctx.say(toErrorData(err)).replace(/\s*\n\s*/g, ' ')}\n`);
-    return 1;
+    const error = toErrorData(err);
+    io.err(`wenshu: ${ctx.say(error).replace(/\s*\n\s*/g, ' ')}\n`);
+    // 3: the review gate refused (scripts can tell "not yet approved" from a failure).
+    return error.code === 'not_approved' ? 3 : 1;
   } finally {
     await app?.close();
   }

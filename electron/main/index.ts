@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindow as Window } from 'electron';
 import { version as betterSqlite3Version } from 'better-sqlite3/package.json';
 import { createApp } from '../app/create-app';
@@ -10,6 +10,7 @@ import { createDispatch } from '../ipc/dispatch';
 import { broadcast, registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { safeSecretStore } from './secrets';
+import { electronSinks } from './sinks';
 import { APP_SCHEME_DECLARATION, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { startupFailure } from './startup-error';
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding,
       ingest: { workerFile: ingestWorkerBeside(__filename) },
       secrets: safeSecretStore(safeStorage, path.join(app.getPath('userData'), KEY_FILE), process.env),
+      sinks: electronSinks({ dialog, clipboard, BrowserWindow, parent: () => mainWindow }),
     });
     const dispatch = createDispatch(wenshu.handlers, {
       validateOutput: !app.isPackaged,

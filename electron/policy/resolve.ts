@@ -2,7 +2,15 @@ import type { EndpointSummary, EngineReason } from '../../shared/domain/endpoint
 import { normaliseOrigin } from '../net/origin';
 import type { Settings } from '../../shared/domain/settings';
 import { EndpointPolicy, Policy, TOOLS } from '../../shared/policy/schema';
-import type { LogLevel, PiiRules, Retries, Timeouts, Tool } from '../../shared/policy/schema';
+import type {
+  AigcPolicy,
+  DecisionWords,
+  LogLevel,
+  PiiRules,
+  Retries,
+  Timeouts,
+  Tool,
+} from '../../shared/policy/schema';
 import type { PolicyState } from './load';
 
 export interface ResolvedEndpoint {
@@ -34,6 +42,8 @@ export interface Effective {
   pii: PiiRules;
   tools: Record<Tool, boolean>;
   logLevel: LogLevel;
+  aigc: AigcPolicy;
+  decisionWords: DecisionWords;
 }
 
 /** What applies without a policy: the schema's defaults. */
@@ -77,6 +87,8 @@ function base(policy: Policy): Omit<Effective, 'engineReason' | 'endpoint'> {
     pii: policy.pii,
     tools: Object.fromEntries(TOOLS.map((t) => [t, policy.tools[t] ?? true])) as Record<Tool, boolean>,
     logLevel: policy.logLevel,
+    aigc: policy.aigc,
+    decisionWords: policy.decisionWords,
   };
 }
 

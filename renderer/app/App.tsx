@@ -12,7 +12,7 @@ export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const place = `${route.screen}/${route.docId ?? ''}`;
+  const place = `${route.screen}/${route.docId ?? route.draftId ?? route.view ?? ''}`;
   const shownPlace = useRef(place);
 
   useEffect(() => {

@@ -33,7 +33,8 @@ export function ScreenView({ route }: { route: Route }) {
     case 'forms':
       return <FormsScreen />;
     case 'review':
-      return <ReviewScreen />;
+      // One draft's editor state must never carry over to another: remount per draft and view.
+      return <ReviewScreen key={route.draftId ?? route.view ?? ''} draftId={route.draftId} view={route.view} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':

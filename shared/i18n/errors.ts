@@ -43,8 +43,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     input_too_long: '输入过长：约 {{tokens}} 个词元，超出模型可用的 {{available}} 个词元',
     classified_content: '内容标有密级（{{level}}），不得发送给模型服务（允许的最高密级：{{ceiling}}）',
     not_approved: '此内容尚未经人工审核批准，不能导出、复制或打印（草稿 {{id}}）',
+    draft_not_found: '找不到草稿 {{id}}',
     draft_conflict: '草稿已被修改（当前为第 {{current}} 版），请在最新版本上继续',
-    invalid_state: '草稿当前状态为“{{state}}”，不能{{action}}',
+    invalid_state: '草稿当前状态（{{state}}）不允许此操作（{{action}}）',
     content_changed: '内容已变化，与您审核时看到的不一致，请重新审核',
     warnings_unacknowledged: '还有 {{count}} 条提示未处理或确认',
     decision_request: '该请求要求对事项作出决定（“{{phrase}}”）；决定由承办人员作出，本工具只提供事实摘要',
@@ -94,6 +95,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'The content is marked {{level}} and must not be sent to the model endpoint (highest allowed: {{ceiling}})',
     not_approved:
       'This content has not been approved by a reviewer; it cannot be exported, copied or printed (draft {{id}})',
+    draft_not_found: 'No draft {{id}}',
     draft_conflict: 'The draft has changed (now version {{current}}); continue from the latest version',
     invalid_state: 'The draft is {{state}}; it cannot be {{action}}',
     content_changed: 'The content is not what you reviewed; review it again',

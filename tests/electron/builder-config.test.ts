@@ -27,7 +27,18 @@ describe('electron-builder.yml', () => {
 
   it('packages the built app, unpacks native modules and never publishes or auto-updates', () => {
     const config = readConfig();
-    expect(config.files).toEqual(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']);
+    expect(config.files).toEqual([
+      'package.json',
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'assets/fonts/NotoSansCJKsc-Regular-subset.ttf',
+      'assets/fonts/LICENSE-OFL.txt',
+    ]);
+    // Every packaged file exists in the checkout (the font is what PDF export embeds).
+    for (const file of config.files.filter((f: string) => !f.includes('*'))) {
+      expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+    }
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).toBe(true);
     expect(config.publish).toBeNull();

@@ -63,7 +63,8 @@ function fakeElectron(options: { userData: string; isPackaged: boolean; lock?: b
           webRequest: { onBeforeRequest: jest.fn() },
         },
       },
-      dialog: { showErrorBox: jest.fn() },
+      dialog: { showErrorBox: jest.fn(), showSaveDialog: jest.fn() },
+      clipboard: { writeText: jest.fn() },
       // Reversible but not plain text, like the OS keychain would make it.
       safeStorage: {
         isEncryptionAvailable: () => true,

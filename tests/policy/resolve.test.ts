@@ -41,6 +41,8 @@ describe('resolveEffective: a valid policy with endpoints', () => {
       pii: { id_number: true, mobile: true, bank_card: true, email: true },
       tools: { draft: true, summarize: true, forms: false },
       logLevel: 'info',
+      aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
+      decisionWords: { mode: 'extend', requests: [], outputs: [] },
     });
   });
 
@@ -143,6 +145,8 @@ describe('resolveEffective: the other states', () => {
       pii: { id_number: true, mobile: true, bank_card: true, email: true },
       tools: ALL_TOOLS,
       logLevel: 'warn',
+      aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
+      decisionWords: { mode: 'extend', requests: [], outputs: [] },
     });
   });
 

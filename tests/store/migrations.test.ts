@@ -3,6 +3,10 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, openDatabase, schemaVersion } from '../../electron/store/database';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/store/migrations';
+import { AuditService } from '../../electron/services/audit-service';
+import { ReviewService } from '../../electron/services/review-service';
+import { AuditRepo } from '../../electron/store/audit-repo';
+import { DraftsRepo } from '../../electron/store/drafts-repo';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -135,7 +139,7 @@ describe('version 4: the audit log', () => {
     v3.prepare(`INSERT INTO settings (key, value) VALUES ('maxImportMb', '300')`).run();
     v3.close();
 
-    const db = openDatabase({ file });
+    const db = openDatabase({ file, targetVersion: 4 });
     expect(schemaVersion(db)).toBe(4);
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'maxImportMb'`).get()).toEqual({ value: '300' });
     expect(db.prepare(`SELECT count(*) AS n FROM audit_log`).get()).toEqual({ n: 0 });
@@ -155,6 +159,78 @@ describe('version 4: the audit log', () => {
       .all();
     expect(indexes).toEqual([{ name: 'audit_log_at' }, { name: 'audit_log_kind' }]);
     expect(() => db.prepare(`INSERT INTO audit_head (id, seq, hash) VALUES (2, 0, '')`).run()).toThrow();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
+
+describe('version 5: drafts', () => {
+  test('a version 4 store keeps its documents, settings and audit chain and gains empty draft tables', () => {
+    const file = newFile();
+    const v4 = openDatabase({ file, targetVersion: 4 });
+    v4.prepare(`INSERT INTO settings (key, value) VALUES ('reviewerName', '"张三"')`).run();
+    v4.prepare(`INSERT INTO originals (sha256, size_bytes, bytes) VALUES (?, 3, x'616263')`).run('b'.repeat(64));
+    v4.prepare(
+      `INSERT INTO documents (id, sha256, file_name, kind, title, encoding, page_count, char_count, imported_at)
+       VALUES ('3f2a9c1e-0000-4000-8000-000000000001', ?, 'n.txt', 'txt', '通知', 'utf-8', 1, 3, '2026-01-01T00:00:00.000Z')`,
+    ).run('b'.repeat(64));
+    const oldAudit = new AuditService(new AuditRepo(v4), () => 'zhangsan');
+    oldAudit.append('settings_change', { key: 'reviewerName', from: '', to: '张三' });
+    oldAudit.append('api_key_change', { action: 'stored', storage: 'safeStorage' });
+    v4.close();
+
+    const db = openDatabase({ file });
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'reviewerName'`).get()).toEqual({ value: '"张三"' });
+    expect(db.prepare(`SELECT title FROM documents`).all()).toEqual([{ title: '通知' }]);
+    for (const table of ['drafts', 'draft_sources', 'draft_versions', 'draft_approvals', 'draft_rejections']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = ?`).get(table)).toEqual({ strict: 1 });
+    }
+    const named = (type: string) =>
+      (
+        db
+          .prepare(`SELECT name FROM sqlite_schema WHERE type = ? AND tbl_name LIKE 'draft%' ORDER BY name`)
+          .all(type) as { name: string }[]
+      ).map((r) => r.name);
+    expect(named('index').filter((n) => !n.startsWith('sqlite_'))).toEqual([
+      'draft_approvals_at',
+      'draft_rejections_at',
+      'drafts_created',
+      'drafts_queue',
+      'drafts_updated',
+    ]);
+    expect(named('trigger')).toEqual([
+      'draft_approvals_no_update',
+      'draft_rejections_no_update',
+      'draft_versions_no_update',
+    ]);
+
+    // The chain goes on from the old head; a draft can cite a document and outlive it.
+    const audit = new AuditService(new AuditRepo(db), () => 'zhangsan');
+    const review = new ReviewService(new DraftsRepo(db), {
+      audit,
+      actor: () => ({ account: 'zhangsan', name: '张三' }),
+      warningsFor: () => [],
+    });
+    const documentId = '3f2a9c1e-0000-4000-8000-000000000001';
+    const draft = review.create({
+      kind: 'summary',
+      tool: 'summarize',
+      title: '摘要',
+      sources: [{ documentId, passageId: null }],
+    });
+    const v1 = review.addGeneration(draft.id, {
+      content: { text: '摘要正文', fields: {} },
+      engine: 'offline',
+      model: null,
+    });
+    review.approve({ id: draft.id, version: 1, contentHash: v1.versions[0]?.contentHash ?? '', acknowledged: [] });
+    db.prepare(`DELETE FROM documents WHERE id = ?`).run(documentId);
+    expect(review.get(draft.id).sources).toEqual([{ documentId, passageId: null }]);
+    expect(review.approvedContent(draft.id).version.content.text).toBe('摘要正文');
+    expect(audit.verify()).toEqual(expect.objectContaining({ ok: true, count: 5 }));
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });

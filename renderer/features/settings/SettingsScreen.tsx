@@ -4,6 +4,7 @@ import { AboutSection } from './AboutSection';
 import { EndpointSection } from './EndpointSection';
 import { ImportSection } from './ImportSection';
 import { LanguageSection } from './LanguageSection';
+import { ReviewerSection } from './ReviewerSection';
 import { TrySection } from './TrySection';
 
 export function SettingsScreen() {
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <ScreenHeader title={t('nav.settings')} />
       <LanguageSection />
       <ImportSection />
+      <ReviewerSection />
       <EndpointSection />
       <TrySection />
       <AboutSection />

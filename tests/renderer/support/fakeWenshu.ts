@@ -23,7 +23,16 @@ import { AppError, toErrorData } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
 import type { WenshuApi } from '../../../shared/bridge';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { DraftDetail } from '../../../shared/domain/draft';
+import type {
+  DraftContent,
+  DraftDetail,
+  DraftKind,
+  DraftVersion,
+  DraftWarning,
+  Metrics,
+  WeekMetrics,
+} from '../../../shared/domain/draft';
+import { DraftSummary } from '../../../shared/domain/draft';
 import type {
   CheckItem,
   DoctorReport,
@@ -58,7 +67,12 @@ export interface FakeWenshu {
   /** What endpoint:check answers; unset: derived from `endpoint`. */
   doctor?: DoctorReport;
   audit: AuditEntry[];
+  /** The review gate's store: drafts with their versions, approvals and rejections. */
   drafts: DraftDetail[];
+  /** What metrics:get answers; unset: computed from `drafts` as the store does. */
+  metrics?: Metrics;
+  /** The OS account main records as author of edits and as reviewer. */
+  account: string;
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
   /** Make every call to `channel` fail with `error` until `recover(channel)`. */
@@ -188,10 +202,6 @@ export const OFFLINE_STATUS: EndpointStatus = {
   },
 };
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('internal', 'not in the fake yet');
-};
-
 export function createFakeWenshu(
   init: {
     settings?: Partial<Settings>;
@@ -200,6 +210,7 @@ export function createFakeWenshu(
     model?: Partial<FakeModel>;
     audit?: AuditEntry[];
     drafts?: DraftDetail[];
+    metrics?: Metrics;
   } = {},
 ): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -212,6 +223,8 @@ export function createFakeWenshu(
     documents: init.documents ?? [],
     endpoint: init.endpoint ?? OFFLINE_STATUS,
     drafts: init.drafts ?? [],
+    metrics: init.metrics,
+    account: 'clerk',
     model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
     audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
@@ -222,25 +235,8 @@ export function createFakeWenshu(
   };
 
   fake.handlers = {
-    // The review gate (drafts): a minimal in-memory store; the renderer work fills it out.
-    'drafts:list': async ({ limit, offset }) => ({
-      drafts: fake.drafts.slice(offset, offset + limit),
-      total: fake.drafts.length,
-    }),
-    'drafts:get': async ({ id }) => {
-      const draft = fake.drafts.find((d) => d.id === id);
-      if (!draft) throw new AppError('not_found', `no draft ${id}`, { id });
-      return draft;
-    },
-    'drafts:generate': notYet,
-    'drafts:edit': notYet,
-    'drafts:approve': notYet,
-    'drafts:reject': notYet,
-    'drafts:export': notYet,
-    'drafts:copy': notYet,
-    'drafts:print': notYet,
-    'metrics:get': async () => ({ generatedAt: new Date().toISOString(), weeks: [] }),
-    'metrics:export': notYet,
+    // The review gate (issue 5): drafts, versions, approvals, the guarded ways out, metrics.
+    ...draftHandlers(fake),
     'app:info': async () => ({
       version: '0.1.0',
       shell: 'web',
@@ -636,9 +632,21 @@ type EndpointHandlerName =
   | 'model:complete'
   | 'model:cancel';
 
+/** Requests in flight and replies used, shared by model:complete and drafts:generate (model:cancel stops both). */
+interface ModelRuns {
+  inFlight: Map<string, () => void>;
+  requests: number;
+}
+const modelRuns = new WeakMap<FakeWenshu, ModelRuns>();
+function runsOf(fake: FakeWenshu): ModelRuns {
+  let runs = modelRuns.get(fake);
+  if (!runs) modelRuns.set(fake, (runs = { inFlight: new Map(), requests: 0 }));
+  return runs;
+}
+
 function endpointHandlers(fake: FakeWenshu): Pick<FakeHandlers, EndpointHandlerName> {
-  const inFlight = new Map<string, () => void>();
-  let requests = 0;
+  const runs = runsOf(fake);
+  const inFlight = runs.inFlight;
   return {
     'policy:status': async () => fake.endpoint.policy,
     'endpoint:status': async () => fake.endpoint,
@@ -657,7 +665,7 @@ function endpointHandlers(fake: FakeWenshu): Pick<FakeHandlers, EndpointHandlerN
         const { code, message, params } = preview.refusal;
         throw new AppError(code as AppErrorData['code'], message, params);
       }
-      const reply = fake.model.replies[Math.min(requests++, fake.model.replies.length - 1)] ?? SCRIPTED_REPLY;
+      const reply = fake.model.replies[Math.min(runs.requests++, fake.model.replies.length - 1)] ?? SCRIPTED_REPLY;
       const cancelled = new Promise<true>((resolve) => inFlight.set(requestId, () => resolve(true)));
       let answer = '';
       let reasoning = '';
@@ -696,4 +704,513 @@ function endpointHandlers(fake: FakeWenshu): Pick<FakeHandlers, EndpointHandlerN
       return { cancelled: cancel !== undefined };
     },
   };
+}
+
+// ---- The review gate (issue 5) --------------------------------------------------------------------
+
+let nextDraft = 1;
+/** A valid, unique draft id (the contract wants a UUID). */
+export const draftId = () => `00000000-0000-4000-9000-${String(nextDraft++).padStart(12, '0')}`;
+
+/** The OS account of the fake machine: author of edits, reviewer of approvals. */
+export const FAKE_ACCOUNT = 'clerk';
+
+/** Like main's canonical JSON of the content: fields sorted by name, then the text. */
+const canonicalContent = (content: DraftContent) =>
+  JSON.stringify({
+    fields: Object.fromEntries(Object.entries(content.fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    text: content.text,
+  });
+
+/**
+ * 64 hex digits that change with any change of the content, like main's SHA-256 (here: eight
+ * FNV-1a rounds with different seeds: deterministic, not cryptographic, enough for a fake).
+ */
+export function fakeContentHash(content: DraftContent): string {
+  const data = canonicalContent(content);
+  let out = '';
+  for (let seed = 0; seed < 8; seed++) {
+    let h = (0x811c9dc5 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < data.length; i++) {
+      h ^= data.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** Output wording that decides a case (a review warning); longer phrases first, so 不予批准 is one hit. */
+const DECISION_OUTPUTS = ['不予受理', '不予批准', '予以批准', '批准', '同意', '驳回'];
+/** Requests that ask the tool to decide (answered with a neutral summary of the facts instead). */
+const DECISION_REQUEST = /是否批准|是否同意|能否受理|打分|评分|判定|\b(?:approve|reject|grant|score)\b/i;
+export const DECISION_NOTICE = '【提示】本请求涉及对事项作出决定。决定由承办人员依法作出，以下仅为事实摘要，供参考。';
+
+export function makeWarning(kind: DraftWarning['kind'], overrides: Partial<DraftWarning> = {}): DraftWarning {
+  return {
+    id: `${kind}:0`,
+    kind,
+    severity: 'warning',
+    message: `${kind.replace(/_/g, ' ')}`,
+    params: {},
+    start: null,
+    end: null,
+    field: null,
+    ...overrides,
+  };
+}
+
+/** What main flags in any version: decision wording, each with its span. */
+export function decisionWarnings(text: string): DraftWarning[] {
+  const found: { start: number; end: number; phrase: string }[] = [];
+  for (const phrase of DECISION_OUTPUTS) {
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + phrase.length)) {
+      const end = at + phrase.length;
+      if (!found.some((f) => at < f.end && end > f.start)) found.push({ start: at, end, phrase });
+    }
+  }
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f, i) =>
+      makeWarning('decision_wording', {
+        id: `decision_wording:${i}`,
+        message: `decision wording "${f.phrase}": the decision belongs to the responsible officer`,
+        params: { phrase: f.phrase },
+        start: f.start,
+        end: f.end,
+      }),
+    );
+}
+
+export interface VersionInit {
+  text: string;
+  fields?: Record<string, string>;
+  origin?: 'ai' | 'edit';
+  author?: string;
+  engine?: 'endpoint' | 'offline' | null;
+  model?: string | null;
+  createdAt?: string;
+  /** Unset: decision wording found in the text, as main does. */
+  warnings?: DraftWarning[];
+}
+
+export function makeVersion(version: number, init: VersionInit): DraftVersion {
+  const content = { text: init.text, fields: init.fields ?? {} };
+  const origin = init.origin ?? 'ai';
+  return {
+    version,
+    origin,
+    author: init.author ?? (origin === 'ai' ? 'ai' : FAKE_ACCOUNT),
+    engine: init.engine === undefined ? (origin === 'ai' ? 'endpoint' : null) : init.engine,
+    model: init.model === undefined ? (origin === 'ai' ? MANAGED_ENDPOINT.model : null) : init.model,
+    createdAt: init.createdAt ?? '2026-03-02T08:01:00.000Z',
+    content,
+    contentHash: fakeContentHash(content),
+    warnings: init.warnings ?? decisionWarnings(init.text),
+  };
+}
+
+export const DRAFT_TEXT =
+  '各区县人民政府：\n为做好今年春季防汛工作，现将有关事项通知如下。\n一、各地要在四月十日前完成河道清淤。\n二、请于四月十五日前报送工作总结。';
+
+/**
+ * A draft as main keeps it. Without `versions`, one AI version of `text` (DRAFT_TEXT) with
+ * `warnings` (decision wording found in the text, unless given).
+ */
+export function makeDraft(
+  overrides: Partial<DraftDetail> & {
+    text?: string;
+    fields?: Record<string, string>;
+    warnings?: DraftWarning[];
+    engine?: 'endpoint' | 'offline';
+    model?: string | null;
+  } = {},
+): DraftDetail {
+  const { text, fields, warnings, engine, model, ...rest } = overrides;
+  const createdAt = rest.createdAt ?? '2026-03-02T08:01:00.000Z';
+  const versions = rest.versions ?? [
+    makeVersion(1, {
+      text: text ?? DRAFT_TEXT,
+      fields,
+      warnings,
+      engine: engine ?? 'endpoint',
+      model: model === undefined ? (engine === 'offline' ? null : MANAGED_ENDPOINT.model) : model,
+      createdAt,
+    }),
+  ];
+  const last = versions.at(-1);
+  return {
+    id: draftId(),
+    kind: 'document',
+    tool: 'draft',
+    title: '关于做好春季防汛工作的通知',
+    state: 'draft',
+    requestedAt: new Date(Date.parse(createdAt) - 60_000).toISOString(),
+    createdAt,
+    updatedAt: last?.createdAt ?? createdAt,
+    version: last?.version ?? 0,
+    warningCount: last?.warnings.length ?? 0,
+    sources: [],
+    approvals: [],
+    rejections: [],
+    ...rest,
+    versions,
+  };
+}
+
+/** A draft approved at its current version by `name` (clerk). */
+export function approvedDraft(overrides: Parameters<typeof makeDraft>[0] = {}, name = '张三'): DraftDetail {
+  const draft = makeDraft({ ...overrides, state: 'approved' });
+  const current = draft.versions.at(-1)!;
+  draft.approvals = [
+    {
+      version: current.version,
+      contentHash: current.contentHash,
+      reviewer: { account: FAKE_ACCOUNT, name },
+      at: new Date(Date.parse(current.createdAt) + 30 * 60_000).toISOString(),
+      acknowledged: current.warnings.map((w) => w.id),
+    },
+  ];
+  draft.updatedAt = draft.approvals[0]!.at;
+  return draft;
+}
+
+const TOOL_OF: Record<DraftKind, string> = { document: 'draft', summary: 'summarize', form: 'forms' };
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+type DraftCallName =
+  | 'drafts:list'
+  | 'drafts:get'
+  | 'drafts:generate'
+  | 'drafts:edit'
+  | 'drafts:approve'
+  | 'drafts:reject'
+  | 'drafts:export'
+  | 'drafts:copy'
+  | 'drafts:print'
+  | 'metrics:get'
+  | 'metrics:export';
+
+/**
+ * Main's review gate (electron/services/review-service.ts), in memory: the state machine
+ * (generating → draft → approved | rejected; an edit returns it to draft; approved → rejected), versions with content hashes, approval bound to the version and hash
+ * the reviewer saw with every warning acknowledged, and egress refused unless the current content
+ * is approved. Every change says `drafts:changed`.
+ */
+function draftHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftCallName> {
+  const runs = runsOf(fake);
+  const now = () => new Date().toISOString();
+  const find = (id: string) => {
+    const draft = fake.drafts.find((d) => d.id === id);
+    if (!draft) throw new AppError('draft_not_found', `no draft ${id}`, { id });
+    return draft;
+  };
+  const current = (draft: DraftDetail) => draft.versions.at(-1);
+  const changed = (id: string) => fake.emit('drafts:changed', { ids: [id] });
+  const invalidState = (draft: DraftDetail, action: 'edited' | 'approved' | 'rejected') =>
+    new AppError('invalid_state', `draft ${draft.id} is ${draft.state}; it cannot be ${action}`, {
+      state: draft.state,
+      action,
+    });
+  const conflict = (draft: DraftDetail) =>
+    new AppError('draft_conflict', `draft ${draft.id} is at version ${draft.version}`, { current: draft.version });
+
+  const addVersion = (draft: DraftDetail, init: VersionInit) => {
+    const version = makeVersion(draft.version + 1, { createdAt: now(), ...init });
+    draft.versions.push(version);
+    draft.version = version.version;
+    draft.warningCount = version.warnings.length;
+    draft.updatedAt = version.createdAt;
+    draft.state = 'draft';
+  };
+
+  /** The guard of every way out: the current content must be what a reviewer approved. */
+  const approvedNow = (id: string) => {
+    const draft = find(id);
+    const version = current(draft);
+    const ok =
+      draft.state === 'approved' &&
+      version !== undefined &&
+      draft.approvals.some((a) => a.version === version.version && a.contentHash === version.contentHash);
+    if (!ok) throw new AppError('not_approved', `draft ${id} is not approved`, { id });
+    return draft;
+  };
+
+  return {
+    // Like the store: most recently changed first, then the newest row.
+    'drafts:list': async ({ state, tool, kind, limit, offset }) => {
+      const matching = fake.drafts
+        .map((d, row) => ({ d, row }))
+        .filter(
+          ({ d }) =>
+            (state === undefined || d.state === state) &&
+            (tool === undefined || d.tool === tool) &&
+            (kind === undefined || d.kind === kind),
+        )
+        .sort((a, b) => b.d.updatedAt.localeCompare(a.d.updatedAt) || b.row - a.row)
+        .map(({ d }) => d);
+      return {
+        drafts: matching.slice(offset, offset + limit).map((d) => DraftSummary.parse(d)),
+        total: matching.length,
+      };
+    },
+    'drafts:get': async ({ id }) => clone(find(id)),
+
+    // A draft in `generating`, the answer streamed as model:delta, then the AI version. A request
+    // to decide a case gets the notice and a neutral summary; offline, the offline engine's text.
+    'drafts:generate': async ({ requestId, kind, title, prompt, documentIds }) => {
+      const at = now();
+      const line = prompt.trim().split('\n')[0]!.trim();
+      const draft: DraftDetail = {
+        id: draftId(),
+        kind,
+        tool: TOOL_OF[kind],
+        title: title ?? (line.length > 40 ? `${line.slice(0, 40)}…` : line),
+        state: 'generating',
+        requestedAt: at,
+        createdAt: at,
+        updatedAt: at,
+        version: 0,
+        warningCount: 0,
+        sources: documentIds.map((documentId) => ({ documentId, passageId: null })),
+        versions: [],
+        approvals: [],
+        rejections: [],
+      };
+      fake.drafts.push(draft);
+      changed(draft.id);
+
+      const decision = DECISION_REQUEST.test(prompt);
+      const notice = decision ? `${DECISION_NOTICE}\n\n` : '';
+      const endpoint = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint : null;
+      const reply: FakeReply = endpoint
+        ? (fake.model.replies[Math.min(runs.requests++, fake.model.replies.length - 1)] ?? SCRIPTED_REPLY)
+        : {
+            deltas: [
+              { kind: 'answer', text: `（离线：未连接模型服务，未生成正文。请在此直接撰写。）\n\n要求：${prompt}` },
+            ],
+          };
+      const deltas: FakeReply['deltas'] = [
+        ...(notice ? [{ kind: 'answer' as const, text: notice }] : []),
+        ...reply.deltas,
+      ];
+
+      const cancelled = new Promise<true>((resolve) => runs.inFlight.set(requestId, () => resolve(true)));
+      let answer = '';
+      let failure: AppError | undefined;
+      try {
+        for (const [step, delta] of deltas.entries()) {
+          const stop = await Promise.race([fake.model.pace(step, requestId).then(() => false), cancelled]);
+          if (stop) throw new AppError('cancelled', 'cancelled');
+          if (delta.kind === 'retract') {
+            answer = '';
+            fake.emit('model:delta', { requestId, kind: 'retract', text: '' });
+          } else {
+            if (delta.kind === 'answer') answer += delta.text;
+            fake.emit('model:delta', { requestId, kind: delta.kind, text: delta.text });
+          }
+        }
+        if (reply.error) throw new AppError(reply.error.code, reply.error.message, reply.error.params);
+      } catch (err) {
+        failure = err instanceof AppError ? err : new AppError('internal', String(err));
+      } finally {
+        runs.inFlight.delete(requestId);
+      }
+
+      const engine = endpoint ? 'endpoint' : 'offline';
+      const model = endpoint ? (reply.model ?? endpoint.model) : null;
+      if (failure) {
+        // What streamed before a failure or a stop is kept for review, marked incomplete.
+        if (answer.trim().length > notice.trim().length) {
+          addVersion(draft, {
+            text: answer,
+            engine,
+            model,
+            warnings: [makeWarning('incomplete', { params: { reason: failure.code } }), ...decisionWarnings(answer)],
+          });
+          changed(draft.id);
+          return clone(draft);
+        }
+        fake.drafts = fake.drafts.filter((d) => d !== draft);
+        changed(draft.id);
+        throw failure;
+      }
+      const cut = reply.finishReason === 'length' ? [makeWarning('incomplete', { params: { reason: 'length' } })] : [];
+      addVersion(draft, { text: answer, engine, model, warnings: [...cut, ...decisionWarnings(answer)] });
+      changed(draft.id);
+      return clone(draft);
+    },
+
+    // A person's edit from `baseVersion`: a new version, unless nothing changed; any edit after
+    // approval or rejection returns the draft to `draft`. Like main, the new version keeps the last
+    // AI version's `incomplete` warning and gets the checks of its own text.
+    'drafts:edit': async ({ id, baseVersion, content }) => {
+      const draft = find(id);
+      if (draft.state === 'generating') throw invalidState(draft, 'edited');
+      if (baseVersion !== draft.version) throw conflict(draft);
+      const base = current(draft)!;
+      if (fakeContentHash(content) === base.contentHash) return clone(draft);
+      const ai = draft.versions.filter((v) => v.origin === 'ai').at(-1);
+      const kept = (ai?.warnings ?? []).filter((w) => w.kind === 'incomplete');
+      addVersion(draft, {
+        ...content,
+        origin: 'edit',
+        author: fake.account,
+        warnings: [...kept, ...decisionWarnings(content.text)],
+      });
+      changed(id);
+      return clone(draft);
+    },
+
+    'drafts:approve': async ({ id, version, contentHash, acknowledged }) => {
+      const draft = find(id);
+      if (draft.state !== 'draft') throw invalidState(draft, 'approved');
+      if (version !== draft.version) throw conflict(draft);
+      const shown = current(draft)!;
+      if (contentHash !== shown.contentHash) {
+        throw new AppError('content_changed', `draft ${id} version ${version} is not the content reviewed`);
+      }
+      const open = shown.warnings.filter((w) => !acknowledged.includes(w.id));
+      if (open.length > 0) {
+        throw new AppError('warnings_unacknowledged', `${open.length} warnings open`, { count: open.length });
+      }
+      draft.approvals.push({
+        version,
+        contentHash,
+        reviewer: { account: fake.account, name: fake.settings.reviewerName },
+        at: now(),
+        acknowledged: shown.warnings.map((w) => w.id),
+      });
+      draft.state = 'approved';
+      draft.updatedAt = now();
+      changed(id);
+      return clone(draft);
+    },
+
+    // From `draft` or `approved` (a reviewer may withdraw an approval by sending the text back).
+    'drafts:reject': async ({ id, version, reason, note }) => {
+      const draft = find(id);
+      if (draft.state !== 'draft' && draft.state !== 'approved') throw invalidState(draft, 'rejected');
+      if (version !== draft.version) throw conflict(draft);
+      draft.rejections.push({
+        version,
+        reason,
+        note,
+        reviewer: { account: fake.account, name: fake.settings.reviewerName },
+        at: now(),
+      });
+      draft.state = 'rejected';
+      draft.updatedAt = now();
+      changed(id);
+      return clone(draft);
+    },
+
+    'drafts:export': async ({ id, format }) => {
+      const draft = approvedNow(id);
+      return { saved: true, path: `/home/clerk/文档/${draft.title}.${format}` };
+    },
+    'drafts:copy': async ({ id }) => {
+      approvedNow(id);
+      return { copied: true };
+    },
+    'drafts:print': async ({ id }) => {
+      approvedNow(id);
+      return { printed: true };
+    },
+
+    'metrics:get': async () => fake.metrics ?? computeMetrics(fake.drafts),
+    'metrics:export': async ({ format }) => ({
+      saved: true,
+      path: `/home/clerk/文档/wenshu-metrics-${now().slice(0, 10)}.${format}`,
+    }),
+  };
+}
+
+/** ISO 8601 week of an instant (UTC), e.g. 2026-W10. */
+export function isoWeek(iso: string): string {
+  const d = new Date(iso);
+  const weekday = (d.getUTCDay() + 6) % 7;
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - weekday + 3);
+  const year = new Date(thursday).getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const firstThursday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((thursday - firstThursday) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Usefulness as the store computes it, per tool and ISO week: drafts created (by creation),
+ * approved and rejected (by the decision's week), the median minutes from request to approval,
+ * the median edit ratio (last AI version → approved text) and the rejection reasons.
+ * (The fake ignores the `weeks` window: its fixtures sit at fixed dates.)
+ */
+export function computeMetrics(drafts: DraftDetail[]): Metrics {
+  const rows = new Map<string, WeekMetrics & { minutes: number[]; ratios: number[] }>();
+  const row = (week: string, tool: string) => {
+    const key = `${week} ${tool}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = {
+        week,
+        tool,
+        created: 0,
+        approved: 0,
+        rejected: 0,
+        medianMinutesToApproval: null,
+        medianEditRatio: null,
+        rejectionReasons: {},
+        minutes: [],
+        ratios: [],
+      };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  for (const d of drafts) {
+    row(isoWeek(d.createdAt), d.tool).created++;
+    const approval = d.approvals[0];
+    if (approval) {
+      const r = row(isoWeek(approval.at), d.tool);
+      r.approved++;
+      r.minutes.push((Date.parse(approval.at) - Date.parse(d.requestedAt)) / 60_000);
+      const approved = d.versions.find((v) => v.version === approval.version);
+      const ai = d.versions.filter((v) => v.origin === 'ai' && v.version <= approval.version).at(-1);
+      if (approved && ai) {
+        const length = Math.max(approved.content.text.length, 1);
+        r.ratios.push(editDistance(ai.content.text, approved.content.text) / length);
+      }
+    }
+    for (const rejection of d.rejections) {
+      const r = row(isoWeek(rejection.at), d.tool);
+      r.rejected++;
+      r.rejectionReasons[rejection.reason] = (r.rejectionReasons[rejection.reason] ?? 0) + 1;
+    }
+  }
+  const weeks = [...rows.values()]
+    .sort((a, b) => a.week.localeCompare(b.week) || a.tool.localeCompare(b.tool))
+    .map(({ minutes, ratios, ...r }) => ({
+      ...r,
+      medianMinutesToApproval: median(minutes),
+      medianEditRatio: median(ratios),
+    }));
+  return { generatedAt: new Date().toISOString(), weeks };
 }

@@ -1,0 +1,99 @@
+import type { Metrics } from '../../shared/domain/draft';
+import type { CallContext, Handlers } from '../ipc/handlers';
+import type { ContentEgress } from '../services/content-egress';
+import type { DraftGeneration } from '../services/draft-generation';
+import type { ReviewService } from '../services/review-service';
+import type { OutputSinks } from './sinks';
+
+export interface DraftDeps {
+  review: ReviewService;
+  generation: DraftGeneration;
+  egress: ContentEgress;
+  sinks: OutputSinks;
+  /** Generations in flight by request id (shared with model:complete, so model:cancel stops both). */
+  requests: Map<string, AbortController>;
+}
+
+type DraftCalls =
+  | 'drafts:list'
+  | 'drafts:get'
+  | 'drafts:generate'
+  | 'drafts:edit'
+  | 'drafts:approve'
+  | 'drafts:reject'
+  | 'drafts:export'
+  | 'drafts:copy'
+  | 'drafts:print'
+  | 'metrics:get'
+  | 'metrics:export';
+
+/** The review gate's calls: drafts, their review, the guarded ways out, and the usefulness figures. */
+export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
+  const { review, generation, egress, sinks, requests } = deps;
+  const changed = (ctx: CallContext, id: string) => ctx.emit('drafts:changed', { ids: [id] });
+  return {
+    'drafts:list': async (query) => review.list(query),
+    'drafts:get': async ({ id }) => review.get(id),
+    'drafts:generate': async ({ requestId, ...request }, ctx) => {
+      const controller = new AbortController();
+      requests.set(requestId, controller);
+      try {
+        const draft = await generation.generate(request, {
+          signal: controller.signal,
+          onDelta: (d) =>
+            ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
+        });
+        changed(ctx, draft.id);
+        return draft;
+      } finally {
+        requests.delete(requestId);
+      }
+    },
+    'drafts:edit': async ({ id, baseVersion, content }, ctx) => {
+      const draft = review.edit(id, baseVersion, content);
+      changed(ctx, id);
+      return draft;
+    },
+    'drafts:approve': async ({ id, version, contentHash, acknowledged }, ctx) => {
+      const draft = review.approve({ id, version, contentHash, acknowledged });
+      changed(ctx, id);
+      return draft;
+    },
+    'drafts:reject': async ({ id, version, reason, note }, ctx) => {
+      const draft = review.reject({ id, version, reason, note });
+      changed(ctx, id);
+      return draft;
+    },
+    'drafts:export': async ({ id, format }) => egress.export(id, format),
+    'drafts:copy': async ({ id }) => egress.copy(id),
+    'drafts:print': async ({ id }) => egress.print(id),
+    'metrics:get': async ({ weeks }) => review.metrics(weeks),
+    'metrics:export': async ({ format }) => {
+      const metrics = review.metrics(104);
+      const text = format === 'json' ? `${JSON.stringify(metrics, null, 2)}\n` : metricsCsv(metrics);
+      const date = metrics.generatedAt.slice(0, 10);
+      const path = await sinks.saveFile(`wenshu-metrics-${date}.${format}`, new TextEncoder().encode(text));
+      return { saved: path !== null, path };
+    },
+  };
+}
+
+/** Counts and times only, one row per week and tool (UTF-8 with BOM so Excel and WPS read it). */
+export function metricsCsv(metrics: Metrics): string {
+  const header = 'week,tool,created,approved,rejected,median_minutes_to_approval,median_edit_ratio,rejection_reasons';
+  const rows = metrics.weeks.map((w) =>
+    [
+      w.week,
+      w.tool,
+      w.created,
+      w.approved,
+      w.rejected,
+      w.medianMinutesToApproval ?? '',
+      w.medianEditRatio ?? '',
+      Object.entries(w.rejectionReasons)
+        .map(([reason, n]) => `${reason}:${n}`)
+        .join(' '),
+    ].join(','),
+  );
+  return `\ufeff${[header, ...rows].join('\r\n')}\r\n`;
+}

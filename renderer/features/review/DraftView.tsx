@@ -1,0 +1,142 @@
+import { useCallback, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftDetail, DraftWarning } from '../../../shared/domain/draft';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { useFormat } from '../../components/useFormat';
+import { hrefFor } from '../../router/route';
+import { DecisionLog } from './DecisionLog';
+import { DiffView } from './DiffView';
+import { DraftEditor } from './DraftEditor';
+import { EgressActions } from './EgressActions';
+import { ReviewPanel } from './ReviewPanel';
+import { SourceList } from './SourceList';
+import { StateBadge } from './StateBadge';
+import { VersionHistory } from './VersionHistory';
+import { useDraftSession } from './useDraftSession';
+import { useReviewText } from './useReviewText';
+
+/** One draft under review: its text to edit, what changed, where it came from, and the review itself. */
+export function DraftView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useDraftSession(id);
+
+  let body;
+  if (!session.draft && session.loadError) {
+    body = <ErrorNotice title={t('review.draftLoadFailed')} error={session.loadError} onRetry={session.reload} />;
+  } else if (!session.draft || !session.editor) {
+    body = <Loading />;
+  } else {
+    body = <DraftBody session={session} draft={session.draft} />;
+  }
+  return (
+    <>
+      <a className="back-link" href={hrefFor({ screen: 'review' })}>
+        <span aria-hidden="true">← </span>
+        {t('review.back')}
+      </a>
+      {body}
+    </>
+  );
+}
+
+function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSession>; draft: DraftDetail }) {
+  const { t } = useTranslation();
+  const text = useReviewText();
+  const format = useFormat();
+  const fieldsId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const editor = session.editor!;
+  const pending = session.dirty || session.save.phase === 'saving';
+  const ai = draft.versions.filter((v) => v.origin === 'ai').at(-1);
+  const fieldId = useCallback((name: string) => `${fieldsId}-field-${encodeURIComponent(name)}`, [fieldsId]);
+
+  const approvedNow =
+    draft.state === 'approved' &&
+    draft.approvals.some((a) => a.version === draft.version && a.contentHash === session.shown?.contentHash);
+
+  /** Selects the words a warning is about in the text (or focuses its field). */
+  const locate = (w: DraftWarning) => {
+    if (w.start !== null && w.end !== null && textRef.current) {
+      const area = textRef.current;
+      const end = Math.min(w.end, area.value.length);
+      const start = Math.min(w.start, end);
+      // Blur first: focusing again scrolls the selection into view in Chromium.
+      area.blur();
+      area.setSelectionRange(start, start);
+      area.focus();
+      area.setSelectionRange(start, end);
+      return;
+    }
+    if (w.field) document.getElementById(fieldId(w.field))?.focus();
+  };
+
+  return (
+    <article className="draft-view">
+      <header className="draft-header">
+        <h1>{draft.title || t('review.untitled')}</h1>
+        <StateBadge state={draft.state} />
+      </header>
+      <p className="draft-meta">
+        {ai?.engine === 'offline' ? (
+          <span className="tag tag--offline">{t('endpoint.offlineTag')}</span>
+        ) : (
+          <span className="tag tag--ai">{t('endpoint.aiTag')}</span>
+        )}
+        <span>
+          {ai?.engine === 'offline'
+            ? t('review.madeOffline')
+            : ai
+              ? t('review.madeBy', { model: ai.model ?? t('review.aiModelUnknown') })
+              : t('review.madeNothingYet')}
+        </span>
+        <span>{text.toolName(draft.tool)}</span>
+        <span>
+          {t('review.requestedAt')} <time dateTime={draft.requestedAt}>{format.dateTime(draft.requestedAt)}</time>
+        </span>
+      </p>
+      {draft.state !== 'approved' && <p className="aigc-note">{t('review.aigcNote')}</p>}
+      {draft.state === 'generating' && (
+        <p className="notice notice--info" role="status">
+          {t('review.generatingNote')}
+        </p>
+      )}
+      {session.loadError && (
+        <ErrorNotice title={t('review.draftLoadFailed')} error={session.loadError} onRetry={session.reload} />
+      )}
+
+      <div className="review-layout">
+        <div className="review-layout__main">
+          <DraftEditor
+            editor={editor}
+            dirty={session.dirty}
+            save={session.save}
+            conflict={session.conflict}
+            readOnly={draft.state === 'generating'}
+            approved={draft.state === 'approved'}
+            textRef={textRef}
+            fieldId={fieldId}
+            onChange={session.change}
+            onFlush={() => void session.flush()}
+            onDismissConflict={session.dismissConflict}
+          />
+          <DiffView ai={ai} current={{ text: editor.text, fields: editor.fields }} dirty={session.dirty} />
+          <SourceList sources={draft.sources} />
+          <VersionHistory draft={draft} />
+        </div>
+        <div className="review-layout__side">
+          <ReviewPanel
+            draft={draft}
+            shown={session.shown}
+            pending={pending}
+            onLocate={locate}
+            onDecided={session.accept}
+            onStale={() => void session.reload()}
+          />
+          <EgressActions draft={draft} allowed={approvedNow && !pending} />
+          <DecisionLog draft={draft} />
+        </div>
+      </div>
+    </article>
+  );
+}
