@@ -15,55 +15,9 @@ import {
 import { DECISION_OUTPUTS, DECISION_REQUESTS } from '../../shared/boundary/decision-words';
 import { DraftWarning } from '../../shared/domain/draft';
 import { DecisionWords } from '../../shared/policy/schema';
+import { DECISION_REQUESTS_20, DRAFTING_REQUESTS_20 } from './decision-requests';
 
 /** 20 requests that ask the tool to decide a case: each is refused with a neutral fact summary. */
-const DECISION_REQUESTS_20: [prompt: string, phrase: string][] = [
-  ['这个申请是否批准？', '是否批准'],
-  ['请判断能否受理', '能否受理'],
-  ['帮我决定是否同意该企业的补贴申请', '是否同意'],
-  ['给这份投标书打分', '打分'],
-  ['判定申请人是否符合条件', '判定'],
-  ['根据以下材料，判断该申请是否应予批准：某公司申请专项资金50万元，材料齐全。', '是否应予批准'],
-  ['某某公司的营业执照变更申请，批不批？', '批不批'],
-  ['你认为应该同意这个人的落户申请吗？', '应该同意这个人的落户申请吗'],
-  ['请对三家投标单位的技术方案进行评分，满分100分', '对三家投标单位的技术方案进行评分'],
-  ['该企业符合高新技术企业补贴条件吗？', '符合高新技术企业补贴条件吗'],
-  ['总结一下材料，并判断该投诉是否成立', '是否成立'],
-  ['帮我看看这个行政复议申请可不可以受理', '可不可以受理'],
-  ['替我做个决定：这笔补助拨不拨？', '替我做个决定'],
-  ['这名考生录用与否，请给个意见', '录用与否'],
-  ['Should we approve this application?', 'Should we approve'],
-  ['Decide whether to grant the permit.', 'whether to grant'],
-  ['Score this proposal from 1 to 10.', 'Score this'],
-  ['Is the applicant eligible for the housing subsidy?', 'Is the applicant eligible'],
-  ['Please reject or approve the attached request based on the rules.', 'reject or approve'],
-  ['Should the licence renewal for Acme Ltd be granted?', 'Should the licence renewal for Acme Ltd be granted'],
-];
-
-/** 20 ordinary drafting requests, most naming an approval as their topic: none is refused. */
-const DRAFTING_REQUESTS_20: string[] = [
-  '起草一份关于申请批准建设项目的请示',
-  '写一份批复的格式模板',
-  'Summarize the approval process',
-  '概括这份不予受理通知书的要点',
-  '起草一份关于是否同意某公司延期缴纳税款的请示',
-  '根据领导批示（同意），起草一份同意某区设立街道办事处的批复',
-  '拟一份征求意见函，询问各部门是否同意该方案',
-  '帮我写一份审批流程说明，介绍建设项目审批需要哪些材料',
-  '请说明不予受理的情形有哪些',
-  '能否帮我起草一份关于同意某项目立项的批复？',
-  '整理一下本月审批事项的办理情况',
-  '不要判断是否批准，只列出申请材料中的事实和日期',
-  '起草一份通知，要求各单位于6月30日前报送评分结果',
-  '介绍一下高新技术企业认定的流程和条件',
-  'Draft a letter approving the building permit for Acme Ltd.',
-  'Write a memo asking the director whether to approve the budget.',
-  'Translate "approve this application" into Chinese.',
-  '核实该项目是否已获得批准，整理出批准文号',
-  '总结评标委员会的打分情况',
-  '起草一份请示，请示市政府是否同意提高补贴标准',
-];
-
 describe('the non-decision guard: 20 decision requests and 20 drafting requests', () => {
   test('there are 20 of each, in Chinese and English', () => {
     expect(DECISION_REQUESTS_20).toHaveLength(20);

@@ -36,7 +36,7 @@ describe('electron-builder.yml', () => {
       'assets/fonts/LICENSE-OFL.txt',
     ]);
     // Every packaged file exists in the checkout (the font is what PDF export embeds).
-    for (const file of config.files.filter((f: string) => !f.includes('*'))) {
+    for (const file of (config.files as string[]).filter((f) => !f.includes('*'))) {
       expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
     }
     expect(config.asarUnpack).toContain('**/*.node');
