@@ -100,9 +100,62 @@ export function useAuditText() {
             : t('audit.summary.apiKeyRemoved');
         }
       }
+      const review = reviewSummary(entry);
+      if (review) return review;
       return Object.entries(entry.data)
         .map(([k, v]) => `${k}: ${valueText(v, empty)}`)
         .join(' · ');
+    };
+
+    /** Review-gate entries: which draft, which version, by whom, with the content hash. */
+    const reviewSummary = (entry: AuditEntry): string | null => {
+      const d = entry.data as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === 'string' ? v : '');
+      const draft = shortHash(str(d.id));
+      const hash = d.contentHash ? ` · ${shortHash(str(d.contentHash))}` : '';
+      switch (entry.kind) {
+        case 'draft_created':
+          return t('audit.summary.draftCreated', {
+            draft,
+            tool: t(`audit.tool.${str(d.tool)}`, { defaultValue: str(d.tool) }),
+            sources: Number(d.sources ?? 0),
+          });
+        case 'draft_edited':
+          return (
+            t(d.origin === 'ai' ? 'audit.summary.draftGenerated' : 'audit.summary.draftEdited', {
+              draft,
+              version: Number(d.version),
+            }) + hash
+          );
+        case 'draft_approved': {
+          const reviewer = (d.reviewer ?? {}) as { account?: string; name?: string };
+          return (
+            t('audit.summary.draftApproved', {
+              draft,
+              version: Number(d.version),
+              reviewer: reviewer.name ? `${reviewer.name}（${reviewer.account ?? ''}）` : (reviewer.account ?? ''),
+              count: Array.isArray(d.acknowledged) ? d.acknowledged.length : 0,
+            }) + hash
+          );
+        }
+        case 'draft_rejected':
+          return t('audit.summary.draftRejected', {
+            draft,
+            version: Number(d.version),
+            reason: t(`review.reasons.${str(d.reason)}`, { defaultValue: str(d.reason) }),
+          });
+        case 'content_exported':
+          return (
+            t('audit.summary.contentExported', {
+              draft,
+              action: t(`audit.summary.egress.${str(d.action)}`, { defaultValue: str(d.action) }),
+              format: str(d.format),
+              outcome: outcome(str(d.outcome)),
+            }) + hash
+          );
+        default:
+          return null;
+      }
     };
 
     return { kindName, reason, summary };
