@@ -129,6 +129,8 @@ export function createApp(options: AppOptions): WenshuApp {
     actor: () => ({ account: osAccount(), name: settings.get().reviewerName }),
     warningsFor: (_draft, content) => decisionWarnings(content.text, decisions()),
   });
+  const { draftDays } = effective().retention;
+  if (draftDays !== undefined) review.purgeUnapproved(draftDays);
   const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
   const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
   const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));

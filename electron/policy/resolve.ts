@@ -44,6 +44,7 @@ export interface Effective {
   logLevel: LogLevel;
   aigc: AigcPolicy;
   decisionWords: DecisionWords;
+  retention: Policy['retention'];
 }
 
 /** What applies without a policy: the schema's defaults. */
@@ -89,6 +90,7 @@ function base(policy: Policy): Omit<Effective, 'engineReason' | 'endpoint'> {
     logLevel: policy.logLevel,
     aigc: policy.aigc,
     decisionWords: policy.decisionWords,
+    retention: policy.retention,
   };
 }
 

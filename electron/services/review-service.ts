@@ -133,6 +133,22 @@ export class ReviewService {
   }
 
   /**
+   * Retention (policy `retention.draftDays`): drafts nobody approved and nobody touched for that
+   * long are deleted with their versions. Approved drafts stay: they are the record of what left.
+   */
+  purgeUnapproved(days: number): number {
+    const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    return this.repo.write(() => {
+      const expired = this.repo.unapprovedBefore(before);
+      for (const { id, state } of expired) {
+        this.repo.deleteDraft(id);
+        this.deps.audit.append('draft_deleted', { id, state, reason: 'retention', days });
+      }
+      return expired.length;
+    });
+  }
+
+  /**
    * A person's edit: a new version by actor().account, from `baseVersion`, which must be the
    * current one. An approved or rejected draft returns to 'draft'; an edit that changes nothing
    * adds no version. The generation's 'incomplete' warnings stay with every edit of it: an edit

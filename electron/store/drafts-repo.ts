@@ -195,6 +195,13 @@ export class DraftsRepo {
     d.sources.forEach((s, seq) => source.run(d.id, seq, s.documentId, s.passageId));
   }
 
+  /** Drafts nobody approved, untouched since `before` (ISO): what retention removes. */
+  unapprovedBefore(before: string): { id: string; state: string }[] {
+    return this.stmt(
+      `SELECT id, state FROM drafts WHERE state IN ('generating', 'draft', 'rejected') AND updated_at < ? ORDER BY updated_at`,
+    ).all(before) as { id: string; state: string }[];
+  }
+
   deleteDraft(id: string): void {
     this.stmt(`DELETE FROM drafts WHERE id = ?`).run(id);
   }

@@ -485,6 +485,7 @@ export const enUS: Messages = {
       draft_edited: 'Draft version',
       draft_approved: 'Approved',
       draft_rejected: 'Rejected',
+      draft_deleted: 'Draft deleted',
       content_exported: 'Export / copy / print',
     },
     unknownKind: 'Unknown kind ({{kind}})',

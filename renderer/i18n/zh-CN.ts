@@ -468,6 +468,7 @@ export const zhCN = {
       draft_edited: '草稿版本',
       draft_approved: '审核通过',
       draft_rejected: '退回',
+      draft_deleted: '删除草稿',
       content_exported: '导出 / 复制 / 打印',
     },
     unknownKind: '未知类型（{{kind}}）',

@@ -11,6 +11,7 @@ export const AuditKind = z.enum([
   'draft_edited',
   'draft_approved',
   'draft_rejected',
+  'draft_deleted',
   'content_exported',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;

@@ -45,4 +45,3 @@ export const DRAFTING_REQUESTS_20: string[] = [
   '总结评标委员会的打分情况',
   '起草一份请示，请示市政府是否同意提高补贴标准',
 ];
-

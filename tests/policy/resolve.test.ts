@@ -43,6 +43,7 @@ describe('resolveEffective: a valid policy with endpoints', () => {
       logLevel: 'info',
       aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
+      retention: { auditDays: 1095, draftDays: 180 },
     });
   });
 
@@ -147,6 +148,7 @@ describe('resolveEffective: the other states', () => {
       logLevel: 'warn',
       aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
+      retention: {},
     });
   });
 
