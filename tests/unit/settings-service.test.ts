@@ -108,6 +108,7 @@ describe('SettingsService with a policy', () => {
       endpointUrl: 'https://llm.zwy.example/v1',
       model: 'qwen3-32b',
       contextWindow: 32768,
+      reviewerName: '',
     });
     expect(service.locked()).toEqual(['locale', 'endpointUrl', 'contextWindow']);
   });
