@@ -5,6 +5,7 @@ import {
   neutralSummaryPrompt,
   requestLocale,
 } from '../../shared/boundary/decision';
+import { incompleteWarning } from '../../shared/domain/draft';
 import type { DraftDetail, DraftKind, DraftWarning } from '../../shared/domain/draft';
 import { toErrorData } from '../../shared/errors';
 import type { ChatDelta } from '../../shared/llm/types';
@@ -62,7 +63,7 @@ export class DraftGeneration {
         offline,
         { signal: options.signal, onDelta: streamed.push },
       );
-      const warnings: DraftWarning[] = result.finishReason === 'length' ? [incomplete('length')] : [];
+      const warnings: DraftWarning[] = result.finishReason === 'length' ? [incompleteWarning('length')] : [];
       return this.review.addGeneration(draft.id, {
         content: { text: notice + result.answer, fields: {} },
         engine: result.engine,
@@ -77,26 +78,13 @@ export class DraftGeneration {
           content: { text: partial, fields: {} },
           engine: 'endpoint',
           model: null,
-          warnings: [incomplete(toErrorData(err).code)],
+          warnings: [incompleteWarning(toErrorData(err).code)],
         });
       }
       this.review.discard(draft.id);
       throw err;
     }
   }
-}
-
-function incomplete(reason: string): DraftWarning {
-  return {
-    id: 'incomplete:0',
-    kind: 'incomplete',
-    severity: 'warning',
-    message: `the generation did not finish (${reason})`,
-    params: { reason },
-    start: null,
-    end: null,
-    field: null,
-  };
 }
 
 /** The answer as the user saw it stream (retract moves what came before into reasoning). */

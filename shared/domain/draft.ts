@@ -161,3 +161,17 @@ export type WeekMetrics = z.infer<typeof WeekMetrics>;
 
 export const Metrics = z.object({ generatedAt: z.iso.datetime(), weeks: z.array(WeekMetrics) });
 export type Metrics = z.infer<typeof Metrics>;
+
+/** The warning a generation that stopped early carries (cut at max_tokens, interrupted, stopped). */
+export function incompleteWarning(reason: string): DraftWarning {
+  return {
+    id: 'incomplete:0',
+    kind: 'incomplete',
+    severity: 'warning',
+    message: `the generation did not finish (${reason})`,
+    params: { reason },
+    start: null,
+    end: null,
+    field: null,
+  };
+}

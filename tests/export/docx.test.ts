@@ -7,7 +7,9 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { renderExport } from '../../electron/export/render';
 import type { ExportInput } from '../../electron/export/render';
-import { FIXTURES, tempDir } from '../support/temp';
+import { tempDir } from '../support/temp';
+import { ANNEX_E_KEYS as KEYS, LABEL, NOTICE_BODY as BODY, NOTICE_TITLE, exportInput } from './support';
+import type { ExportFixture } from './support';
 
 // The issue's Must-show: an exported docx read back with an independent reader (JSZip to unzip,
 // @xmldom/xmldom to parse), with the visible label and the AIGC custom property's 7 fields in order.
@@ -19,38 +21,17 @@ const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const PR = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const LABEL = '本文件包含人工智能生成内容，请核实后使用';
-const KEYS = [
-  'Label',
-  'ContentProducer',
-  'ProduceID',
-  'ReservedCode1',
-  'ContentPropagator',
-  'PropagateID',
-  'ReservedCode2',
-];
 
-// A real 公文 (国办发〔2022〕35号): its head and first paragraphs, one element per line.
-const GONGWEN = fs
-  .readFileSync(path.join(FIXTURES, 'gongwen', 'indexid-30450065090__tongzhi_guobanfa-2022-35.txt'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter(Boolean);
-const BODY = GONGWEN.slice(3, 8).map((l) => (l.endsWith('：') ? l : `\u3000\u3000${l}`));
-
-function input(over: Partial<ExportInput> = {}, aigc: Partial<ExportInput['aigc']> = {}): ExportInput {
-  return {
-    draftId: 'draft-7f3a',
-    version: 4,
-    kind: 'document',
-    title: '国务院办公厅关于复制推广营商环境创新试点改革举措的通知',
-    content: { text: BODY.join('\n'), fields: {} },
-    approvedAt: '2026-11-28T09:30:00.000Z',
-    reviewer: { account: 'zhangsan', name: '张三' },
-    aigc: { visibleLabel: true, labelText: LABEL, contentProducer: '001191100000000000000X00001', ...aigc },
-    ...over,
-  };
-}
+// A real 公文 (国办发〔2022〕35号): its title and first paragraphs.
+const DRAFT: ExportFixture = {
+  draftId: 'draft-7f3a',
+  version: 4,
+  kind: 'document',
+  title: NOTICE_TITLE,
+  content: { text: BODY.join('\n'), fields: {} },
+  contentProducer: '001191100000000000000X00001',
+};
+const input = (over?: Partial<ExportInput>, aigc?: Partial<ExportInput['aigc']>) => exportInput(DRAFT, over, aigc);
 
 interface ReadBack {
   zip: JSZip;

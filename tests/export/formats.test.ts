@@ -2,33 +2,21 @@ import { load } from 'js-yaml';
 import { aigcMetadata, renderExport } from '../../electron/export/render';
 import type { ExportInput } from '../../electron/export/render';
 import { exportFileName } from '../../electron/export/file-name';
+import { ANNEX_E_KEYS as KEYS, LABEL, exportInput } from './support';
+import type { ExportFixture } from './support';
 
-const LABEL = '本文件包含人工智能生成内容，请核实后使用';
-const KEYS = [
-  'Label',
-  'ContentProducer',
-  'ProduceID',
-  'ReservedCode1',
-  'ContentPropagator',
-  'PropagateID',
-  'ReservedCode2',
-];
 const TEXT =
   '各有关单位：\n　　为做好2026年度部门预算编制工作，现将有关事项通知如下。\n\n　　一、总体要求\n# 不是标题 *也不是强调*';
 
-function input(over: Partial<ExportInput> = {}, aigc: Partial<ExportInput['aigc']> = {}): ExportInput {
-  return {
-    draftId: 'd-01HZX',
-    version: 12,
-    kind: 'summary',
-    title: '关于做好2026年度部门预算编制工作的通知',
-    content: { text: TEXT, fields: {} },
-    approvedAt: '2026-11-28T09:30:00.000Z',
-    reviewer: { account: 'zhangsan', name: '张三' },
-    aigc: { visibleLabel: true, labelText: LABEL, contentProducer: 'Wenshu', ...aigc },
-    ...over,
-  };
-}
+const DRAFT: ExportFixture = {
+  draftId: 'd-01HZX',
+  version: 12,
+  kind: 'summary',
+  title: '关于做好2026年度部门预算编制工作的通知',
+  content: { text: TEXT, fields: {} },
+  contentProducer: 'Wenshu',
+};
+const input = (over?: Partial<ExportInput>, aigc?: Partial<ExportInput['aigc']>) => exportInput(DRAFT, over, aigc);
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 

@@ -7,49 +7,37 @@ import { defaultPdfFontPath, renderExport } from '../../electron/export/render';
 import type { ExportInput } from '../../electron/export/render';
 import { openPdf } from '../../electron/ingest/pdfjs';
 import { FIXTURES, ROOT, tempDir } from '../support/temp';
+import {
+  ANNEX_E_KEYS as KEYS,
+  LABEL,
+  NOTICE,
+  NOTICE_BODY as BODY,
+  NOTICE_TITLE,
+  exportInput,
+  gongwen,
+} from './support';
+import type { ExportFixture } from './support';
 
 // PDF exports read back with pdfjs (and poppler's pdfinfo/pdftoppm when installed): the visible
 // label and the Chinese text on the page, the implicit label in the Info dictionary, pagination,
 // line breaking, and an embedded font that renders on a machine without CJK fonts.
 
-const LABEL = '本文件包含人工智能生成内容，请核实后使用';
-const KEYS = [
-  'Label',
-  'ContentProducer',
-  'ProduceID',
-  'ReservedCode1',
-  'ContentPropagator',
-  'PropagateID',
-  'ReservedCode2',
-];
 const A4 = { width: 595.28, height: 841.89 };
 const MM = 72 / 25.4;
 const MARGIN = { left: 28 * MM, right: 26 * MM, top: 37 * MM, bottom: 35 * MM };
 
-const gongwen = (name: string) =>
-  fs
-    .readFileSync(path.join(FIXTURES, 'gongwen', name), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 // 国办发〔2022〕35号: the salutation and the first paragraphs of a real notice.
-const NOTICE = gongwen('indexid-30450065090__tongzhi_guobanfa-2022-35.txt');
-const BODY = NOTICE.slice(3, 8).map((l) => (l.endsWith('：') ? l : `\u3000\u3000${l}`));
 const PARAGRAPH = NOTICE[4]!; // 优化营商环境是培育和激发市场主体活力……
-
-function input(text: string, over: Partial<ExportInput> = {}, aigc: Partial<ExportInput['aigc']> = {}): ExportInput {
-  return {
-    draftId: 'draft-7f3a',
-    version: 2,
-    kind: 'document',
-    title: '国务院办公厅关于复制推广营商环境创新试点改革举措的通知',
-    content: { text, fields: {} },
-    approvedAt: '2026-11-28T09:30:00.000Z',
-    reviewer: { account: 'zhangsan', name: '张三' },
-    aigc: { visibleLabel: true, labelText: LABEL, contentProducer: 'Wenshu 测试单位', ...aigc },
-    ...over,
-  };
-}
+const draft = (text: string): ExportFixture => ({
+  draftId: 'draft-7f3a',
+  version: 2,
+  kind: 'document',
+  title: NOTICE_TITLE,
+  content: { text, fields: {} },
+  contentProducer: 'Wenshu 测试单位',
+});
+const input = (text: string, over?: Partial<ExportInput>, aigc?: Partial<ExportInput['aigc']>) =>
+  exportInput(draft(text), over, aigc);
 
 interface Item {
   str: string;

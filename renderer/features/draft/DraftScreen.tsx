@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { hrefFor } from '../../router/route';
+import { PromptField } from '../endpoint/PromptField';
+import { EndpointTarget, SendOrStop, StreamAnswer } from '../endpoint/StreamViews';
 import { useEndpointStatus } from '../endpoint/useEndpointStatus';
 import { DocumentPicker } from './DocumentPicker';
 import { useGenerate } from './useGenerate';
@@ -23,22 +24,15 @@ export function DraftScreen() {
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
   const [documentIds, setDocumentIds] = useState<string[]>([]);
-  const [stopping, setStopping] = useState(false);
   const streaming = generation.phase === 'streaming';
   const offline = status.data?.engine === 'offline';
-  const endpoint = status.data?.endpoint;
   const empty = prompt.trim() === '';
 
   const generate = async (e?: FormEvent) => {
     e?.preventDefault();
     if (empty || streaming) return;
-    setStopping(false);
     const draft = await generation.start({ title: title.trim() || undefined, prompt, documentIds });
     if (draft) window.location.hash = hrefFor({ screen: 'review', draftId: draft.id });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void generate(e);
   };
 
   return (
@@ -51,19 +45,7 @@ export function DraftScreen() {
       <section className="panel draft-new" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('draft.newTitle')}</h2>
         <p className="panel__intro field__hint">{t('draft.intro')}</p>
-        <p className="runner__target">
-          {offline ? (
-            <>
-              <span className="tag tag--offline">{t('endpoint.offlineTag')}</span>
-              <span>{t('draft.offline')}</span>
-            </>
-          ) : endpoint ? (
-            <>
-              <span className="tag tag--online">{t('endpoint.onlineTag')}</span>
-              <span>{t('endpoint.sendsTo', { name: endpoint.name, model: endpoint.model })}</span>
-            </>
-          ) : null}
-        </p>
+        <EndpointTarget status={status.data} offlineText={t('draft.offline')} />
 
         <form className="draft-new__form" onSubmit={generate}>
           <div className="field field--wide">
@@ -78,80 +60,34 @@ export function DraftScreen() {
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
-          <div className="field field--wide">
-            <label htmlFor={`${id}-prompt`}>{t('draft.promptLabel')}</label>
-            <textarea
-              id={`${id}-prompt`}
-              rows={6}
-              value={prompt}
-              disabled={streaming}
-              placeholder={t('draft.promptPlaceholder')}
-              aria-describedby={`${id}-hint`}
-              onChange={(e) => setPrompt(e.target.value)}
-              onKeyDown={onKeyDown}
-            />
-            <p id={`${id}-hint`} className="field__hint">
-              {t('draft.promptHint')}
-            </p>
-          </div>
+          <PromptField
+            label={t('draft.promptLabel')}
+            placeholder={t('draft.promptPlaceholder')}
+            hint={t('draft.promptHint')}
+            rows={6}
+            value={prompt}
+            onChange={setPrompt}
+            onSubmit={() => void generate()}
+            disabled={streaming}
+          />
           <DocumentPicker selected={documentIds} onChange={setDocumentIds} disabled={streaming} />
           <div className="form-actions">
-            {streaming ? (
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={stopping}
-                onClick={() => {
-                  setStopping(true);
-                  generation.stop();
-                }}
-              >
-                {stopping ? t('endpoint.stopping') : t('endpoint.stop')}
-              </button>
-            ) : (
-              <button type="submit" className="button button--primary" disabled={empty}>
-                {t('draft.generate')}
-              </button>
-            )}
+            <SendOrStop stream={generation} label={t('draft.generate')} disabled={empty} />
           </div>
         </form>
       </section>
 
-      {generation.phase !== 'idle' && (
-        <section className="answer draft-stream" aria-labelledby={`${id}-answer`}>
-          <div className="answer__header">
-            <h3 id={`${id}-answer`}>{t('draft.streamTitle')}</h3>
-            <span className={`tag ${offline ? 'tag--offline' : 'tag--ai'}`}>
-              {offline ? t('endpoint.offlineTag') : t('endpoint.aiTag')}
-            </span>
-            <p className="answer__phase" role="status">
-              {t(`draft.phase.${generation.phase}`)}
-            </p>
-          </div>
-          <article
-            className={`answer__text${streaming ? ' answer__text--streaming' : ''}`}
-            aria-label={t('draft.streamText')}
-            aria-busy={streaming}
-          >
-            {generation.answer || (
-              <span className="muted">{streaming ? t('endpoint.waiting') : t('draft.nothing')}</span>
-            )}
-          </article>
-          {generation.phase === 'failed' && generation.error && (
-            <ErrorNotice title={t('draft.failed')} error={generation.error} />
-          )}
-          {generation.reasoning && (
-            <details className="reasoning">
-              <summary>{t('endpoint.reasoningTitle', { count: [...generation.reasoning].length })}</summary>
-              <div className="reasoning__text" aria-label={t('endpoint.reasoningText')} role="document">
-                {generation.reasoning}
-              </div>
-              <p className="field__hint">{t('endpoint.reasoningHint')}</p>
-            </details>
-          )}
-          <p className="answer__note">{t('draft.reviewNote')}</p>
-        </section>
-      )}
+      <StreamAnswer
+        stream={generation}
+        offline={offline}
+        className="draft-stream"
+        title={t('draft.streamTitle')}
+        phaseText={(phase) => t(`draft.phase.${phase}`)}
+        textLabel={t('draft.streamText')}
+        emptyText={t('draft.nothing')}
+        failedTitle={t('draft.failed')}
+        note={t('draft.reviewNote')}
+      />
     </>
   );
 }

@@ -1,12 +1,15 @@
-import { useId, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestPreview } from '../../../shared/domain/endpoint';
 import type { AppError } from '../../../shared/errors';
+import type { ChatResult } from '../../../shared/llm/types';
 import { call, toAppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFormat } from '../../components/useFormat';
+import { PromptField } from './PromptField';
 import { RequestPreviewView } from './RequestPreviewView';
+import { EndpointTarget, SendOrStop, StreamAnswer } from './StreamViews';
 import { useCompletion } from './useCompletion';
 import { useEndpointStatus } from './useEndpointStatus';
 
@@ -26,18 +29,14 @@ type PreviewState = { loading: boolean; prompt?: string; data?: RequestPreview; 
  */
 export function PromptRunner({ documentIds = [], initialPrompt = '' }: Props) {
   const { t } = useTranslation();
-  const id = useId();
-  const format = useFormat();
   const status = useEndpointStatus();
   const completion = useCompletion();
   const [prompt, setPrompt] = useState(initialPrompt);
   const [preview, setPreview] = useState<PreviewState>({ loading: false });
-  const [stopping, setStopping] = useState(false);
   const [sentOffline, setSentOffline] = useState(false);
 
   const streaming = completion.phase === 'streaming';
   const offline = status.data?.engine === 'offline';
-  const endpoint = status.data?.endpoint;
   const empty = prompt.trim() === '';
 
   const runPreview = () => {
@@ -53,23 +52,8 @@ export function PromptRunner({ documentIds = [], initialPrompt = '' }: Props) {
   const send = (e?: FormEvent) => {
     e?.preventDefault();
     if (empty || streaming) return;
-    setStopping(false);
     setSentOffline(offline);
     void completion.start({ prompt, documentIds });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send(e);
-  };
-
-  const stop = () => {
-    setStopping(true);
-    completion.stop();
-  };
-
-  const continueAnswer = () => {
-    setStopping(false);
-    void completion.continueAnswer();
   };
 
   const { result } = completion;
@@ -77,117 +61,71 @@ export function PromptRunner({ documentIds = [], initialPrompt = '' }: Props) {
 
   return (
     <div className="runner">
-      <p className="runner__target">
-        {offline ? (
-          <>
-            <span className="tag tag--offline">{t('endpoint.offlineTag')}</span>
-            <span>{t(`engine.offlineReason.${status.data?.reason ?? 'not_configured'}`)}</span>
-          </>
-        ) : endpoint ? (
-          <>
-            <span className="tag tag--online">{t('endpoint.onlineTag')}</span>
-            <span>{t('endpoint.sendsTo', { name: endpoint.name, model: endpoint.model })}</span>
-          </>
-        ) : null}
-      </p>
+      <EndpointTarget
+        status={status.data}
+        offlineText={t(`engine.offlineReason.${status.data?.reason ?? 'not_configured'}`)}
+      />
 
       <form className="runner__form" onSubmit={send}>
-        <div className="field field--wide">
-          <label htmlFor={id}>{t('endpoint.promptLabel')}</label>
-          <textarea
-            id={id}
-            rows={5}
-            value={prompt}
-            placeholder={t('endpoint.promptPlaceholder')}
-            aria-describedby={`${id}-hint`}
-            onChange={(e) => setPrompt(e.target.value)}
-            onKeyDown={onKeyDown}
-          />
-          <p id={`${id}-hint`} className="field__hint">
-            {t('endpoint.promptHint')}
-          </p>
-        </div>
+        <PromptField
+          label={t('endpoint.promptLabel')}
+          placeholder={t('endpoint.promptPlaceholder')}
+          hint={t('endpoint.promptHint')}
+          rows={5}
+          value={prompt}
+          onChange={setPrompt}
+          onSubmit={() => send()}
+        />
         <div className="runner__actions">
           <button type="button" className="button" onClick={runPreview} disabled={empty || preview.loading}>
             {preview.loading ? t('endpoint.previewing') : t('endpoint.preview')}
           </button>
-          {streaming ? (
-            <button type="button" className="button button--danger" onClick={stop} disabled={stopping}>
-              {stopping ? t('endpoint.stopping') : t('endpoint.stop')}
-            </button>
-          ) : (
-            <button type="submit" className="button button--primary" disabled={empty}>
-              {t('endpoint.send')}
-            </button>
-          )}
+          <SendOrStop stream={completion} label={t('endpoint.send')} disabled={empty} />
         </div>
       </form>
 
       {preview.error && <ErrorNotice title={t('endpoint.previewFailed')} error={preview.error} onRetry={runPreview} />}
       {preview.data && <RequestPreviewView preview={preview.data} stale={preview.prompt !== prompt} />}
 
-      {completion.phase !== 'idle' && (
-        <section className="answer" aria-labelledby={`${id}-answer`}>
-          <div className="answer__header">
-            <h3 id={`${id}-answer`}>{t('endpoint.answerTitle')}</h3>
-            <span className={`tag ${sentOffline ? 'tag--offline' : 'tag--ai'}`}>
-              {sentOffline ? t('endpoint.offlineTag') : t('endpoint.aiTag')}
-            </span>
-            <p className="answer__phase" role="status">
-              {t(`endpoint.phase.${completion.phase}`)}
-            </p>
+      <StreamAnswer
+        stream={completion}
+        offline={sentOffline}
+        title={t('endpoint.answerTitle')}
+        phaseText={(phase) => t(`endpoint.phase.${phase}`)}
+        textLabel={t('endpoint.answerText')}
+        emptyText={t('endpoint.noAnswer')}
+        failedTitle={t('endpoint.answerFailed')}
+        note={t(sentOffline ? 'endpoint.offlineNote' : 'endpoint.aiNote')}
+        footer={result && completion.phase === 'done' && <Usage result={result} />}
+      >
+        {cut && (
+          <div className="notice notice--info answer__cut">
+            <p>{t('endpoint.cutNotice')}</p>
+            <button type="button" className="button" onClick={() => void completion.continueAnswer()}>
+              {t('endpoint.continue')}
+            </button>
           </div>
-          <article
-            className={`answer__text${streaming ? ' answer__text--streaming' : ''}`}
-            aria-label={t('endpoint.answerText')}
-            aria-busy={streaming}
-          >
-            {completion.answer ||
-              (streaming ? (
-                <span className="muted">{t('endpoint.waiting')}</span>
-              ) : (
-                <span className="muted">{t('endpoint.noAnswer')}</span>
-              ))}
-          </article>
-
-          {completion.phase === 'failed' && completion.error && (
-            <ErrorNotice title={t('endpoint.answerFailed')} error={completion.error} />
-          )}
-          {cut && (
-            <div className="notice notice--info answer__cut">
-              <p>{t('endpoint.cutNotice')}</p>
-              <button type="button" className="button" onClick={continueAnswer}>
-                {t('endpoint.continue')}
-              </button>
-            </div>
-          )}
-
-          {completion.reasoning && (
-            <details className="reasoning">
-              <summary>{t('endpoint.reasoningTitle', { count: [...completion.reasoning].length })}</summary>
-              <div className="reasoning__text" aria-label={t('endpoint.reasoningText')} role="document">
-                {completion.reasoning}
-              </div>
-              <p className="field__hint">{t('endpoint.reasoningHint')}</p>
-            </details>
-          )}
-
-          {result && completion.phase === 'done' && (
-            <p className="answer__usage">
-              {result.usage
-                ? t('endpoint.usage', {
-                    model: result.model,
-                    prompt: format.number(result.usage.promptTokens),
-                    completion: format.number(result.usage.completionTokens),
-                  })
-                : t('endpoint.usageUnknown', { model: result.model })}
-              {result.usage?.reasoningTokens !== undefined &&
-                t('endpoint.usageReasoning', { reasoning: format.number(result.usage.reasoningTokens) })}
-            </p>
-          )}
-          <p className="answer__note">{t(sentOffline ? 'endpoint.offlineNote' : 'endpoint.aiNote')}</p>
-        </section>
-      )}
+        )}
+      </StreamAnswer>
     </div>
+  );
+}
+
+/** Which model answered and the tokens it counted, when the endpoint reported them. */
+function Usage({ result }: { result: ChatResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <p className="answer__usage">
+      {result.usage
+        ? t('endpoint.usage', {
+            model: result.model,
+            prompt: format.number(result.usage.promptTokens),
+            completion: format.number(result.usage.completionTokens),
+          })
+        : t('endpoint.usageUnknown', { model: result.model })}
+      {result.usage?.reasoningTokens !== undefined &&
+        t('endpoint.usageReasoning', { reasoning: format.number(result.usage.reasoningTokens) })}
+    </p>
   );
 }

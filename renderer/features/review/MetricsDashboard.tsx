@@ -15,6 +15,8 @@ import type { ToolMetrics } from './metricsData';
 import { useReviewText } from './useReviewText';
 
 const PERIODS = [4, 12, 26, 52] as const;
+/** The counts every table and chart shows, per tool and per week. */
+const COUNTS = ['created', 'approved', 'rejected'] as const;
 
 const isReason = (value: string): value is RejectionReason => (REJECTION_REASONS as readonly string[]).includes(value);
 
@@ -103,36 +105,15 @@ function MetricsExport() {
 function Overview({ tools }: { tools: ToolMetrics[] }) {
   const { t } = useTranslation();
   const text = useReviewText();
-  const format = useFormat();
+  const counts = useCounts();
   return (
     <section className="panel" aria-label={t('metrics.overview')}>
-      <table className="doc-table metrics-table">
-        <caption>{t('metrics.overview')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('metrics.colTool')}</th>
-            <th scope="col" className="num">
-              {t('metrics.created')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.approved')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.rejected')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tools.map((tool) => (
-            <tr key={tool.tool}>
-              <th scope="row">{text.toolName(tool.tool)}</th>
-              <td className="num">{format.number(tool.created)}</td>
-              <td className="num">{format.number(tool.approved)}</td>
-              <td className="num">{format.number(tool.rejected)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MetricsTable
+        caption={t('metrics.overview')}
+        nameColumn={t('metrics.colTool')}
+        columns={counts.labels}
+        rows={tools.map((tool) => ({ key: tool.tool, name: text.toolName(tool.tool), cells: counts.cells(tool) }))}
+      />
     </section>
   );
 }
@@ -141,6 +122,7 @@ function ToolSection({ tool }: { tool: ToolMetrics }) {
   const { t } = useTranslation();
   const text = useReviewText();
   const format = useFormat();
+  const counts = useCounts();
   const id = useId();
   const name = text.toolName(tool.tool);
   const weekName = (w: WeekMetrics) => t('metrics.weekLong', parseWeek(w.week));
@@ -165,52 +147,24 @@ function ToolSection({ tool }: { tool: ToolMetrics }) {
           rejected: tool.rejected,
           weeks: tool.weeks.length,
         })}
-        series={[
-          { key: 'created', label: t('metrics.created') },
-          { key: 'approved', label: t('metrics.approved') },
-          { key: 'rejected', label: t('metrics.rejected') },
-        ]}
+        series={COUNTS.map((key) => ({ key, label: t(`metrics.${key}`) }))}
         groups={tool.weeks.map((w) => ({
           label: t('metrics.weekShort', parseWeek(w.week)),
           title: weekName(w),
-          values: [w.created, w.approved, w.rejected],
+          values: COUNTS.map((key) => w[key]),
         }))}
       />
-      <table className="doc-table metrics-table">
-        <caption className="visually-hidden">{t('metrics.tableCaption', { tool: name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('metrics.colWeek')}</th>
-            <th scope="col" className="num">
-              {t('metrics.created')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.approved')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.rejected')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.medianTime')}
-            </th>
-            <th scope="col" className="num">
-              {t('metrics.medianEdit')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...tool.weeks].reverse().map((w) => (
-            <tr key={w.week}>
-              <th scope="row">{weekName(w)}</th>
-              <td className="num">{format.number(w.created)}</td>
-              <td className="num">{format.number(w.approved)}</td>
-              <td className="num">{format.number(w.rejected)}</td>
-              <td className="num">{minutes(w.medianMinutesToApproval)}</td>
-              <td className="num">{percent(w.medianEditRatio)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MetricsTable
+        caption={t('metrics.tableCaption', { tool: name })}
+        captionHidden
+        nameColumn={t('metrics.colWeek')}
+        columns={[...counts.labels, t('metrics.medianTime'), t('metrics.medianEdit')]}
+        rows={[...tool.weeks].reverse().map((w) => ({
+          key: w.week,
+          name: weekName(w),
+          cells: [...counts.cells(w), minutes(w.medianMinutesToApproval), percent(w.medianEditRatio)],
+        }))}
+      />
       <p className="field__hint">{t('metrics.editHint')}</p>
 
       <h3 id={`${id}-reasons`}>{t('metrics.reasonsTitle')}</h3>
@@ -234,5 +188,57 @@ function ToolSection({ tool }: { tool: ToolMetrics }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** The counts' column labels, and a row's counts formatted. */
+function useCounts() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return {
+    labels: COUNTS.map((key) => t(`metrics.${key}`)),
+    cells: (m: Record<(typeof COUNTS)[number], number>) => COUNTS.map((key) => format.number(m[key])),
+  };
+}
+
+interface MetricsTableProps {
+  caption: string;
+  /** Read by screen readers only (a chart above says the same). */
+  captionHidden?: boolean;
+  /** The head of the first column, which names each row. */
+  nameColumn: string;
+  /** The numeric columns. */
+  columns: string[];
+  rows: { key: string; name: string; cells: string[] }[];
+}
+
+/** A table of numbers: a row per tool or week, its name first. */
+function MetricsTable({ caption, captionHidden, nameColumn, columns, rows }: MetricsTableProps) {
+  return (
+    <table className="doc-table metrics-table">
+      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{nameColumn}</th>
+          {columns.map((label) => (
+            <th key={label} scope="col" className="num">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell, i) => (
+              <td key={i} className="num">
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
