@@ -15,6 +15,9 @@ import { renderExport } from '../export/render';
 import { AuditService, osAccount } from '../services/audit-service';
 import { ContentEgress } from '../services/content-egress';
 import { DraftGeneration } from '../services/draft-generation';
+import { DraftingService } from '../services/drafting-service';
+import { BUILTIN_TYPES } from '../../shared/gongwen/types';
+import { mergeTypes } from '../../shared/gongwen/type-registry';
 import { ReviewService } from '../services/review-service';
 import { DraftsRepo } from '../store/drafts-repo';
 import { runDoctor } from '../services/doctor';
@@ -133,6 +136,7 @@ export function createApp(options: AppOptions): WenshuApp {
   if (draftDays !== undefined) review.purgeUnapproved(draftDays);
   const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
   const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
+  const drafting = new DraftingService(review, model, () => mergeTypes(BUILTIN_TYPES, []));
   const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));
   const egress = new ContentEgress({
     review,
@@ -196,7 +200,7 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
-    ...draftHandlers({ review, generation, egress, sinks, requests }),
+    ...draftHandlers({ review, generation, drafting, egress, sinks, requests }),
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
   };
 

@@ -1,13 +1,16 @@
-import type { Metrics } from '../../shared/domain/draft';
+import type { DraftDetail, Metrics } from '../../shared/domain/draft';
+import type { ChatDelta } from '../../shared/llm/types';
 import type { CallContext, Handlers } from '../ipc/handlers';
 import type { ContentEgress } from '../services/content-egress';
 import type { DraftGeneration } from '../services/draft-generation';
+import type { DraftingService } from '../services/drafting-service';
 import type { ReviewService } from '../services/review-service';
 import type { OutputSinks } from './sinks';
 
 export interface DraftDeps {
   review: ReviewService;
   generation: DraftGeneration;
+  drafting: DraftingService;
   egress: ContentEgress;
   sinks: OutputSinks;
   /** Generations in flight by request id (shared with model:complete, so model:cancel stops both). */
@@ -25,30 +28,44 @@ type DraftCalls =
   | 'drafts:copy'
   | 'drafts:print'
   | 'metrics:get'
-  | 'metrics:export';
+  | 'metrics:export'
+  | 'drafting:types'
+  | 'drafting:generate'
+  | 'drafting:revise';
 
 /** The review gate's calls: drafts, their review, the guarded ways out, and the usefulness figures. */
 export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
-  const { review, generation, egress, sinks, requests } = deps;
+  const { review, generation, drafting, egress, sinks, requests } = deps;
   const changed = (ctx: CallContext, id: string) => ctx.emit('drafts:changed', { ids: [id] });
+  /** A streamed generation under requestId (model:cancel stops it); the draft it makes or changes. */
+  const streamed = async (
+    requestId: string,
+    ctx: CallContext,
+    run: (options: { signal: AbortSignal; onDelta: (d: ChatDelta) => void }) => Promise<DraftDetail>,
+  ) => {
+    const controller = new AbortController();
+    requests.set(requestId, controller);
+    try {
+      const draft = await run({
+        signal: controller.signal,
+        onDelta: (d) => ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
+      });
+      changed(ctx, draft.id);
+      return draft;
+    } finally {
+      requests.delete(requestId);
+    }
+  };
   return {
     'drafts:list': async (query) => review.list(query),
     'drafts:get': async ({ id }) => review.get(id),
-    'drafts:generate': async ({ requestId, ...request }, ctx) => {
-      const controller = new AbortController();
-      requests.set(requestId, controller);
-      try {
-        const draft = await generation.generate(request, {
-          signal: controller.signal,
-          onDelta: (d) =>
-            ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
-        });
-        changed(ctx, draft.id);
-        return draft;
-      } finally {
-        requests.delete(requestId);
-      }
-    },
+    'drafts:generate': async ({ requestId, ...request }, ctx) =>
+      streamed(requestId, ctx, (options) => generation.generate(request, options)),
+    'drafting:types': async () => drafting.listTypes(),
+    'drafting:generate': async ({ requestId, ...request }, ctx) =>
+      streamed(requestId, ctx, (options) => drafting.generate(request, options)),
+    'drafting:revise': async ({ requestId, ...request }, ctx) =>
+      streamed(requestId, ctx, (options) => drafting.revise(request, options)),
     'drafts:edit': async ({ id, baseVersion, content }, ctx) => {
       const draft = review.edit(id, baseVersion, content);
       changed(ctx, id);

@@ -8,6 +8,7 @@ import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { documentCalls, documentEvents } from './documents';
 import { draftCalls, draftEvents } from './drafts';
+import { draftingCalls } from './drafting';
 import { endpointCalls, endpointEvents } from './endpoint';
 import { settingsCalls } from './settings';
 
@@ -18,6 +19,7 @@ export const calls = {
   ...endpointCalls,
   ...auditCalls,
   ...draftCalls,
+  ...draftingCalls,
 } as const;
 
 export const events = {

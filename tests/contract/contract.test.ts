@@ -188,6 +188,33 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
   'drafts:print': { valid: () => ({ id: draftId }), invalid: [{}], offlineError: 'not_approved' },
   'metrics:get': { valid: () => ({ weeks: 4 }), invalid: [{ weeks: 0 }, { weeks: 500 }] },
   'metrics:export': { valid: () => ({ format: 'csv' }), invalid: [{ format: 'xlsx' }, {}] },
+  'drafting:types': { valid: () => ({}), invalid: [{ pack: 'x' }] },
+  // Offline (no endpoint): the type's structure filled from the fields.
+  'drafting:generate': {
+    valid: () => ({
+      requestId: 'd1',
+      typeId: 'tongzhi',
+      fields: {
+        issuer: '某市人民政府办公室',
+        subject: '做好春季防汛工作',
+        recipients: '各区人民政府：',
+        points: '四月十日前完成河道清淤',
+      },
+    }),
+    invalid: [
+      { requestId: 'd', fields: {} },
+      { requestId: 'd', typeId: 'tongzhi', fields: { x: 1 } },
+    ],
+  },
+  // Revising needs the model: offline it is refused as a value.
+  'drafting:revise': {
+    valid: () => ({ requestId: 'v1', id: draftId, baseVersion: 2, instruction: '更简洁' }),
+    invalid: [
+      { requestId: 'v', id: draftId, baseVersion: 1, instruction: '' },
+      { requestId: 'v', id: draftId, baseVersion: 1, instruction: 'x', selection: { start: -1, end: 2 } },
+    ],
+    offlineError: 'endpoint_not_configured',
+  },
 };
 
 describe('IPC contract', () => {

@@ -1,0 +1,116 @@
+import type { DocTypeSpecInput } from '../type-spec';
+import * as f from './fields';
+
+/** 平行 correspondence and the record of a meeting: 函 便函 纪要. */
+const text = (key: string, zh: string, en: string, required: boolean, hintZh: string, hintEn: string): f.Field => ({
+  key,
+  label: { zh, en },
+  kind: 'text',
+  required,
+  hint: { zh: hintZh, en: hintEn },
+});
+
+export const LATERAL_TYPES: DocTypeSpecInput[] = [
+  {
+    id: 'han',
+    name: '函',
+    nameEn: 'Letter',
+    direction: 'parallel',
+    fields: [
+      f.issuer,
+      { ...f.subject, hint: { zh: '如：商请支持某某项目建设', en: 'e.g. 商请支持某某项目建设' } },
+      { ...f.recipients, required: true, hint: { zh: '不相隶属的机关', en: 'An organ that is not a subordinate' } },
+      f.points,
+      f.attachments,
+      f.contact,
+      f.date,
+      f.cc,
+      f.printer,
+      ...f.header,
+    ],
+    structure: [...f.STANDARD_STRUCTURE],
+    closings: ['请予支持为盼。', '特此函告。', '盼复。', '特此函复。'],
+    rules: [...f.FORMAT_RULES],
+    guidance: {
+      zh: '用于不相隶属机关之间商洽工作、询问和答复问题、请求批准和答复审批事项。开门见山写明事项和理由，语气平和、谦敬，结尾用"请予支持为盼。""盼复。"或"特此函复。"等。',
+      en: 'Between organs with no line of authority: to arrange work, ask or answer questions, request or give approval. State the matter and reasons directly, in a courteous tone; close with 请予支持为盼。, 盼复。 or 特此函复。',
+    },
+  },
+  {
+    id: 'bianhan',
+    name: '便函',
+    nameEn: 'Memo (informal letter)',
+    direction: 'parallel',
+    fields: [f.issuer, f.subject, { ...f.recipients, required: true }, f.points, f.attachments, f.contact, f.date],
+    title: ['关于{subject}的函', '{issuer}便函'],
+    structure: ['title', 'recipients', 'body', 'attachments', 'signature', 'date', 'note'],
+    closings: ['特此函告。', '请予支持为盼。'],
+    rules: [...f.FORMAT_RULES],
+    guidance: {
+      zh: '用于日常事务性联系（不编发文字号、不套红头的简便公函）。标题为"关于……的函"，直述事项，简短明了，写明联系人和电话。',
+      en: 'Routine business contacts (a light letter without a document number or red masthead). Title 关于……的函; state the matter briefly; name a contact and phone number.',
+    },
+  },
+  {
+    id: 'jiyao',
+    name: '纪要',
+    nameEn: 'Minutes',
+    direction: 'any',
+    fields: [
+      {
+        ...f.issuer,
+        hint: { zh: '整理印发纪要的机关，如：某市人民政府办公室', en: 'The organ that issues the minutes' },
+      },
+      text(
+        'meetingName',
+        '会议名称',
+        'Meeting',
+        true,
+        '如：某市人民政府第十二次常务会议',
+        'e.g. 某市人民政府第十二次常务会议',
+      ),
+      {
+        ...f.subject,
+        required: false,
+        hint: { zh: '专题会议的议题，可留空', en: 'The topic of a special meeting; may be empty' },
+      },
+      text('meetingTime', '时间', 'Time', true, '会议时间，如：2026年5月8日上午', 'When, e.g. 2026年5月8日上午'),
+      text('meetingPlace', '地点', 'Place', true, '会议地点，如：市政府第一会议室', 'Where, e.g. 市政府第一会议室'),
+      text('chair', '主持', 'Chaired by', true, '主持人职务和姓名', 'Title and name of the chair'),
+      {
+        ...f.points,
+        label: { zh: '议定事项', en: 'Matters agreed' },
+        hint: { zh: '每行一项', en: 'One matter a line' },
+      },
+      text('attendees', '出席', 'Present', true, '出席人员单位和姓名，用顿号分隔', 'Who attended, separated by 、'),
+      text('observers', '列席', 'In attendance', false, '列席人员，可留空', 'Non-voting attendees; may be empty'),
+      text('absentees', '请假', 'Apologies', false, '请假人员，可留空', 'Excused; may be empty'),
+      f.date,
+      f.cc,
+      f.printer,
+      f.classification,
+    ],
+    title: ['{meetingName}纪要', '{issuer}关于{subject}的会议纪要', '{issuer}会议纪要'],
+    structure: [
+      'classification',
+      'title',
+      'meetingTime',
+      'meetingPlace',
+      'chair',
+      'body',
+      'attendees',
+      'observers',
+      'absentees',
+      'signature',
+      'date',
+      'cc',
+      'printer',
+    ],
+    closings: [],
+    rules: [...f.FORMAT_RULES, 'J1'],
+    guidance: {
+      zh: '用于记录会议主要情况和议定事项。先写会议概况（时间、地点、主持、议题），再分条写议定事项（会议认为、会议决定、会议要求），最后列出席、列席、请假人员；一般不写主送机关，不写会议过程的流水账。',
+      en: 'Records the main facts of a meeting and what it agreed: the meeting (time, place, chair, topics), then the matters agreed, numbered (会议认为 / 会议决定 / 会议要求), then who attended; as a rule no recipients and no blow-by-blow account.',
+    },
+  },
+];
