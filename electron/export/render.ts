@@ -2,6 +2,7 @@ import { aigcJson, aigcMetadata } from './aigc';
 import { buildDocx } from './docx';
 import { exportFileName } from './file-name';
 import { loadPdfFont } from './font';
+import { isGongwenInput, renderGongwenDocx } from './gongwen';
 import { buildMarkdown } from './markdown';
 import { toExportDocument } from './model';
 import { buildPdf } from './pdf';
@@ -43,7 +44,9 @@ export async function renderExport(
   const file = (bytes: Uint8Array): ExportFile => ({ bytes, extension: format, mime: EXPORT_MIME[format], fileName });
   switch (format) {
     case 'docx':
-      // One layout for every kind for now; issue 6 swaps in the GB/T 9704 builder for 'document'.
+      // A drafted 公文 (a document with the drafting tool's fields) in the GB/T 9704-2012 layout;
+      // anything else in the plain layout.
+      if (isGongwenInput(input)) return file(await renderGongwenDocx(input));
       return file(await buildDocx(doc, { title: doc.title, aigcJson: aigcJson(input) }));
     case 'pdf': {
       const fontBytes = await loadPdfFont(options.pdfFontPath);
