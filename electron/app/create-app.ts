@@ -18,6 +18,7 @@ import { DraftGeneration } from '../services/draft-generation';
 import { DraftingService } from '../services/drafting-service';
 import { BUILTIN_TYPES } from '../../shared/gongwen/types';
 import { mergeTypes } from '../../shared/gongwen/type-registry';
+import { lintWarnings } from '../../shared/lint/warnings';
 import { ReviewService } from '../services/review-service';
 import { DraftsRepo } from '../store/drafts-repo';
 import { runDoctor } from '../services/doctor';
@@ -78,6 +79,7 @@ export interface WenshuApp {
   audit: AuditService;
   model: ModelService;
   review: ReviewService;
+  drafting: DraftingService;
   egress: ContentEgress;
   policy: PolicyState;
   endpointStatus(): EndpointStatus;
@@ -126,17 +128,26 @@ export function createApp(options: AppOptions): WenshuApp {
     (line) => LOG_LEVELS.indexOf(effective().logLevel) >= LOG_LEVELS.indexOf('info') && log(line),
   );
   const requests = new Map<string, AbortController>();
+  // Template packs (a region's own types) are not imported yet: the built-in types.
+  const documentTypes = () => mergeTypes(BUILTIN_TYPES, []);
+  const typeDirection = (id: string | undefined) => documentTypes().find((t) => t.id === id)?.direction;
   const decisions = () => decisionLists(effective().decisionWords);
   const review = new ReviewService(new DraftsRepo(db), {
     audit,
     actor: () => ({ account: osAccount(), name: settings.get().reviewerName }),
-    warningsFor: (_draft, content) => decisionWarnings(content.text, decisions()),
+    warningsFor: (draft, content) => [
+      // A drafted 公文 carries its 文种 in its fields: its format problems are review warnings too.
+      ...(draft.kind === 'document' && content.fields.typeName
+        ? lintWarnings(content, { typeName: content.fields.typeName, direction: typeDirection(content.fields.typeId) })
+        : []),
+      ...decisionWarnings(content.text, decisions()),
+    ],
   });
   const { draftDays } = effective().retention;
   if (draftDays !== undefined) review.purgeUnapproved(draftDays);
   const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
   const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
-  const drafting = new DraftingService(review, model, () => mergeTypes(BUILTIN_TYPES, []));
+  const drafting = new DraftingService(review, model, documentTypes);
   const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));
   const egress = new ContentEgress({
     review,
@@ -212,6 +223,7 @@ export function createApp(options: AppOptions): WenshuApp {
     audit,
     model,
     review,
+    drafting,
     egress,
     policy,
     endpointStatus,

@@ -10,6 +10,7 @@ import { ingestWorkerBeside } from '../ingest/parse-pool';
 import { registerAuditCommands } from './commands/audit';
 import { registerDocumentCommands } from './commands/documents';
 import { registerEndpointCommands } from './commands/endpoint';
+import { registerLintCommand } from './commands/lint';
 import { registerRedactCommand } from './commands/redact';
 import { registerReviewCommands } from './commands/review';
 import type { CliContext, CliIO } from './context';
@@ -73,6 +74,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   registerRedactCommand(program, ctx);
   registerAuditCommands(program, ctx);
   registerReviewCommands(program, ctx);
+  registerLintCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

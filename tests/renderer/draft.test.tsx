@@ -23,6 +23,7 @@ describe('New draft', () => {
       model: { pace: (step) => (step === 3 ? held.promise : Promise.resolve()) },
     });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     expect(screen.getByText('发送到 省政务云大模型（模型 qwen3-32b）')).toBeInTheDocument();
     await user.type(screen.getByLabelText('标题（可选）'), '预算报送通知');
     await user.click(await promptBox());
@@ -59,6 +60,7 @@ describe('New draft', () => {
     const official = makeDocument({ title: '关于开展营商环境试点的通知', meta: OFFICIAL_META });
     const fake = createFakeWenshu({ endpoint: managedStatus(), documents: [budget, official] });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     const picker = screen.getByRole('group', { name: '参考文档（可选）' });
     expect(await within(picker).findAllByRole('checkbox')).toHaveLength(2);
     await user.type(within(picker).getByRole('searchbox'), '国办发');
@@ -80,6 +82,7 @@ describe('New draft', () => {
   test('a request to decide a case is answered with the notice and a summary of the facts', async () => {
     const fake = createFakeWenshu({ endpoint: managedStatus() });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     await user.click(await promptBox());
     await user.paste('请判断是否批准张三的住房补贴申请');
     await user.click(screen.getByRole('button', { name: '生成草稿' }));
@@ -91,6 +94,7 @@ describe('New draft', () => {
   test('offline, the offline engine makes the draft, labelled as such', async () => {
     const fake = createFakeWenshu();
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     expect(
       await screen.findByText('未连接模型服务：将由离线引擎生成草稿框架，正文需要您自己撰写。'),
     ).toBeInTheDocument();
@@ -108,6 +112,7 @@ describe('New draft', () => {
       model: { pace: (step) => (step === 3 ? held.promise : Promise.resolve()) },
     });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     await user.click(await promptBox());
     await user.paste('起草通知');
     await user.click(screen.getByRole('button', { name: '生成草稿' }));
@@ -125,6 +130,7 @@ describe('New draft', () => {
       model: { pace: (step) => (step === 0 ? held.promise : Promise.resolve()) },
     });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     await user.click(await promptBox());
     await user.paste('起草通知');
     await user.click(screen.getByRole('button', { name: '生成草稿' }));
@@ -148,6 +154,7 @@ describe('New draft', () => {
       },
     });
     const { user } = await renderApp(fake, '#/draft');
+    await user.click(screen.getByRole('radio', { name: '自由起草' }));
     await user.click(await promptBox());
     await user.paste('起草通知');
     await user.click(screen.getByRole('button', { name: '生成草稿' }));
@@ -157,7 +164,8 @@ describe('New draft', () => {
   });
 
   test('in English', async () => {
-    await renderApp(createFakeWenshu({ settings: { locale: 'en-US' } }), '#/draft');
+    const { user } = await renderApp(createFakeWenshu({ settings: { locale: 'en-US' } }), '#/draft');
+    await user.click(screen.getByRole('radio', { name: 'Free request' }));
     expect(await screen.findByRole('textbox', { name: 'What to draft' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Generate draft' })).toBeDisabled();
     expect(await screen.findByText('The Library has no documents yet.')).toBeInTheDocument();

@@ -9,6 +9,12 @@ export interface GenerateInput {
   documentIds: string[];
 }
 
+export interface TypedInput {
+  typeId: string;
+  fields: Record<string, string>;
+  documentIds: string[];
+}
+
 /**
  * A new draft through `drafts:generate`, streamed like `model:complete` (useModelStream: the same
  * `model:delta` events for this request id). `draft` is the new draft, once main stored it.
@@ -37,5 +43,18 @@ export function useGenerate() {
     [run],
   );
 
-  return { ...stream, draft, start };
+  /** A draft of a document type from its fields (`drafting:generate`), streamed the same way. */
+  const startTyped = useCallback(
+    (input: TypedInput): Promise<DraftDetail | undefined> =>
+      run({
+        send: (requestId) => call('drafting:generate', { requestId, ...input }),
+        settle: (stored, streamed) => ({
+          answer: stored.versions.find((v) => v.version === stored.version)?.content.text ?? streamed.answer,
+          reasoning: streamed.reasoning,
+        }),
+      }),
+    [run],
+  );
+
+  return { ...stream, draft, start, startTyped };
 }

@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftDetail, DraftWarning } from '../../../shared/domain/draft';
+import type { DraftDetail, DraftVersion, DraftWarning } from '../../../shared/domain/draft';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../components/useFormat';
@@ -10,6 +10,8 @@ import { DiffView } from './DiffView';
 import { DraftEditor } from './DraftEditor';
 import { EgressActions } from './EgressActions';
 import { ReviewPanel } from './ReviewPanel';
+import { RevisePanel } from './RevisePanel';
+import { DraftLint } from '../lint/DraftLint';
 import { SourceList } from './SourceList';
 import { StateBadge } from './StateBadge';
 import { VersionHistory } from './VersionHistory';
@@ -50,6 +52,19 @@ function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSess
   const pending = session.dirty || session.save.phase === 'saving';
   const ai = draft.versions.filter((v) => v.origin === 'ai').at(-1);
   const fieldId = useCallback((name: string) => `${fieldsId}-field-${encodeURIComponent(name)}`, [fieldsId]);
+  // Drafting by document type (issue 6): a typed draft gets the live format check and revision by
+  // instruction; after a revision the diff shows it against the version it was made from.
+  const typed = Boolean(draft.versions.find((v) => v.version === draft.version)?.content.fields.typeName);
+  const { accept } = session;
+  const [revising, setRevising] = useState(false);
+  const [revisedFrom, setRevisedFrom] = useState<DraftVersion>();
+  const onRevised = useCallback(
+    (d: DraftDetail, from: DraftVersion | undefined) => {
+      setRevisedFrom(from);
+      accept(d);
+    },
+    [accept],
+  );
 
   const approvedNow =
     draft.state === 'approved' &&
@@ -112,7 +127,7 @@ function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSess
             dirty={session.dirty}
             save={session.save}
             conflict={session.conflict}
-            readOnly={draft.state === 'generating'}
+            readOnly={draft.state === 'generating' || revising}
             approved={draft.state === 'approved'}
             textRef={textRef}
             fieldId={fieldId}
@@ -120,7 +135,34 @@ function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSess
             onFlush={() => void session.flush()}
             onDismissConflict={session.dismissConflict}
           />
-          <DiffView ai={ai} current={{ text: editor.text, fields: editor.fields }} dirty={session.dirty} />
+          {typed && (
+            <>
+              <DraftLint
+                text={editor.text}
+                fields={editor.fields}
+                textRef={textRef}
+                fieldId={fieldId}
+                onChange={session.change}
+                readOnly={draft.state === 'generating' || revising}
+              />
+              <RevisePanel
+                draft={draft}
+                text={editor.text}
+                base={editor.base}
+                dirty={session.dirty}
+                textRef={textRef}
+                flush={session.flush}
+                disabled={draft.state === 'generating'}
+                onBusy={setRevising}
+                onRevised={onRevised}
+              />
+            </>
+          )}
+          <DiffView
+            ai={revisedFrom ?? ai}
+            current={{ text: editor.text, fields: editor.fields }}
+            dirty={session.dirty}
+          />
           <SourceList sources={draft.sources} />
           <VersionHistory draft={draft} />
         </div>

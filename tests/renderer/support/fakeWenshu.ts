@@ -44,6 +44,7 @@ import type {
   RequestPreview,
 } from '../../../shared/domain/endpoint';
 import type { ChatMessage, ChatUsage, FinishReason } from '../../../shared/llm/types';
+import type { DocTypeSpec } from '../../../shared/gongwen/type-spec';
 
 export type FakeHandlers = {
   [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>>;
@@ -237,6 +238,8 @@ export function createFakeWenshu(
   fake.handlers = {
     // The review gate (issue 5): drafts, versions, approvals, the guarded ways out, metrics.
     ...draftHandlers(fake),
+    // Drafting by document type (issue 6): types, typed generation, revision by instruction.
+    ...draftingHandlers(fake),
     'app:info': async () => ({
       version: '0.1.0',
       shell: 'web',
@@ -1213,4 +1216,271 @@ export function computeMetrics(drafts: DraftDetail[]): Metrics {
       medianEditRatio: median(ratios),
     }));
   return { generatedAt: new Date().toISOString(), weeks };
+}
+
+// ---- Drafting by document type (issue 6) ----------------------------------------------------------
+
+type TypeField = DocTypeSpec['fields'][number];
+const field = (
+  key: string,
+  zh: string,
+  en: string,
+  kind: TypeField['kind'],
+  required = false,
+  hint?: [string, string],
+  options?: string[],
+): TypeField => ({
+  key,
+  label: { zh, en },
+  kind,
+  required,
+  ...(hint ? { hint: { zh: hint[0], en: hint[1] } } : {}),
+  ...(options ? { options } : {}),
+});
+
+const F = {
+  issuer: field('issuer', '发文机关', 'Issuing organ', 'text', true, [
+    '全称或规范化简称，如：某市人民政府办公室',
+    'Full or standard short name, e.g. 某市人民政府办公室',
+  ]),
+  docNumber: field('docNumber', '发文字号', 'Document number', 'docNumber', false, [
+    '机关代字〔年份〕序号号，如：某政办发〔2026〕5号',
+    'Organ code〔year〕serial号, e.g. 某政办发〔2026〕5号',
+  ]),
+  recipients: field('recipients', '主送机关', 'Principal recipients', 'organs', false, [
+    '如：各区县人民政府，市政府各部门',
+    'Organs addressed, e.g. 各区县人民政府，市政府各部门',
+  ]),
+  superior: field('recipients', '主送机关', 'Principal recipients', 'organs', true, [
+    '原则上主送一个上级机关，不主送领导个人',
+    'As a rule one superior organ, never a leader in person',
+  ]),
+  subject: field('subject', '事由', 'Subject', 'text', true, [
+    '写进标题：发文机关关于＿＿的文种',
+    'Goes into the title (…关于＿＿的…)',
+  ]),
+  points: field('points', '正文要点', 'Key points', 'multiline', true, [
+    '每行一点，成文时各成一段',
+    'One point a line; each becomes a paragraph',
+  ]),
+  attachments: field('attachments', '附件', 'Attachments', 'list', false, [
+    '每行一个附件名称，名称后不加标点',
+    'One attachment name a line, no trailing punctuation',
+  ]),
+  signer: field('signer', '签发人', 'Signed off by', 'text', true, [
+    '上行文应当标注签发人姓名',
+    'Documents to a superior must name the official who signed them off',
+  ]),
+  contact: field('contact', '联系人及电话', 'Contact and phone', 'text', true, [
+    '如：张三，电话：0000-12345678',
+    'e.g. 张三，电话：0000-12345678',
+  ]),
+  cc: field('cc', '抄送机关', 'Copied to', 'organs'),
+  urgency: field('urgency', '紧急程度', 'Urgency', 'choice', false, undefined, ['特急', '加急']),
+  date: field('date', '成文日期', 'Date of the document', 'date', false, [
+    '阿拉伯数字，如：2026年5月8日；留空为今天',
+    'Arabic numerals, e.g. 2026年5月8日; empty means today',
+  ]),
+};
+const DOWN = ['docNumber', 'title', 'recipients', 'body', 'attachments', 'signature', 'date', 'cc'];
+const UP = ['docNumber', 'signer', 'title', 'recipients', 'body', 'attachments', 'signature', 'date', 'note', 'cc'];
+const FORMAT = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'];
+
+/** A few of the built-in types, as drafting:types lists them. */
+export const FAKE_DOC_TYPES: DocTypeSpec[] = [
+  {
+    id: 'tongzhi',
+    name: '通知',
+    nameEn: 'Notice',
+    direction: 'down',
+    fields: [F.issuer, F.subject, F.recipients, F.points, F.attachments, F.date, F.docNumber, F.urgency, F.cc],
+    structure: DOWN,
+    closings: ['特此通知。'],
+    rules: FORMAT,
+    guidance: {
+      zh: '用于发布、传达要求下级机关执行和有关单位周知或者执行的事项。先写缘由，再写事项和要求。',
+      en: 'Publishes and passes on what subordinate organs must carry out or know. The reason first, then the matters and requirements.',
+    },
+  },
+  {
+    id: 'qingshi',
+    name: '请示',
+    nameEn: 'Request for instructions',
+    direction: 'up',
+    fields: [F.issuer, F.subject, F.superior, F.points, F.signer, F.contact, F.attachments, F.date, F.docNumber],
+    structure: UP,
+    closings: ['妥否，请批示。', '当否，请批示。'],
+    rules: [...FORMAT, 'Q1', 'U1'],
+    guidance: {
+      zh: '用于向上级机关请求指示、批准。一文一事，只主送一个上级机关，不得在报告中夹带请示事项。',
+      en: 'Asks a superior organ for instructions or approval: one matter a request, one principal recipient.',
+    },
+  },
+  {
+    id: 'baogao',
+    name: '报告',
+    nameEn: 'Report',
+    direction: 'up',
+    fields: [F.issuer, F.subject, F.superior, F.points, F.signer, F.attachments, F.date, F.docNumber],
+    structure: UP,
+    closings: ['特此报告。'],
+    rules: [...FORMAT, 'R1', 'U1'],
+    guidance: {
+      zh: '用于向上级机关汇报工作、反映情况、回复询问。不得夹带请示事项。',
+      en: 'Reports work, conditions or answers to a superior organ; never carries a request.',
+    },
+  },
+  {
+    id: 'han',
+    name: '函',
+    nameEn: 'Letter',
+    direction: 'parallel',
+    fields: [F.issuer, F.subject, F.recipients, F.points, F.attachments, F.date, F.docNumber],
+    structure: DOWN,
+    closings: ['请予支持为盼。', '特此函告。'],
+    rules: FORMAT,
+    guidance: {
+      zh: '用于不相隶属机关之间商洽工作、询问和答复问题、请求批准和答复审批事项。',
+      en: 'Between organs not in the same line: to discuss work, ask and answer, or ask for and give approval.',
+    },
+  },
+];
+
+/** What the fake model writes for a type: the plain-text convention, one element per line. */
+export function fakeTypedText(type: DocTypeSpec, fields: Record<string, string>): string {
+  const title = `${fields.issuer ?? ''}关于${fields.subject ?? ''}的${type.name}`;
+  const points = (fields.points ?? '')
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `\u3000\u3000${p}`);
+  return [
+    ...(fields.docNumber ? [fields.docNumber] : []),
+    ...(fields.signer ? [`签发人：${fields.signer}`] : []),
+    title,
+    `${fields.recipients ?? ''}：`,
+    ...points,
+    `\u3000\u3000${type.closings[0] ?? ''}`,
+    fields.issuer ?? '',
+    fields.date || '2026年5月8日',
+    ...(fields.contact ? [`（联系人：${fields.contact}）`] : []),
+  ].join('\n');
+}
+
+type DraftingCallName = 'drafting:types' | 'drafting:generate' | 'drafting:revise';
+
+/**
+ * Main's drafting service (electron/services/drafting-service.ts), in memory: types from
+ * FAKE_DOC_TYPES; generate streams the type's text (online: in three pieces, paced like the model;
+ * offline: the filled structure in one piece) into a new draft whose fields keep typeId and
+ * typeName; revise replaces the selection (or the whole text) with the model's answer (the next
+ * scripted reply) as a new AI version, `draft_conflict` on a stale base.
+ */
+function draftingHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftingCallName> {
+  const runs = runsOf(fake);
+  const now = () => new Date().toISOString();
+  const changed = (id: string) => fake.emit('drafts:changed', { ids: [id] });
+
+  /** Emits the deltas paced by fake.model.pace; model:cancel ends them with `cancelled`. */
+  const stream = async (requestId: string, pieces: string[]): Promise<string> => {
+    const cancelled = new Promise<true>((resolve) => runs.inFlight.set(requestId, () => resolve(true)));
+    let answer = '';
+    try {
+      for (const [step, text] of pieces.entries()) {
+        const stop = await Promise.race([fake.model.pace(step, requestId).then(() => false), cancelled]);
+        if (stop) throw new AppError('cancelled', 'cancelled');
+        answer += text;
+        fake.emit('model:delta', { requestId, kind: 'answer', text });
+      }
+    } finally {
+      runs.inFlight.delete(requestId);
+    }
+    return answer;
+  };
+  const addAi = (draft: DraftDetail, content: DraftContent, engine: 'endpoint' | 'offline', model: string | null) => {
+    const version = makeVersion(draft.version + 1, { ...content, engine, model, createdAt: now() });
+    draft.versions.push(version);
+    draft.version = version.version;
+    draft.warningCount = version.warnings.length;
+    draft.updatedAt = version.createdAt;
+    draft.state = 'draft';
+  };
+
+  return {
+    'drafting:types': async () => clone(FAKE_DOC_TYPES),
+
+    'drafting:generate': async ({ requestId, typeId, fields, documentIds }) => {
+      const type = FAKE_DOC_TYPES.find((t) => t.id === typeId);
+      if (!type) throw new AppError('invalid_input', `unknown document type ${typeId}`, { field: 'typeId' });
+      const missing = type.fields.find((f) => f.required && !fields[f.key]?.trim());
+      if (missing) throw new AppError('invalid_input', `${missing.key} is required`, { field: missing.label.zh });
+      const at = now();
+      const draft: DraftDetail = {
+        id: draftId(),
+        kind: 'document',
+        tool: 'draft',
+        title: `${fields.issuer ?? ''}关于${fields.subject ?? ''}的${type.name}`,
+        state: 'generating',
+        requestedAt: at,
+        createdAt: at,
+        updatedAt: at,
+        version: 0,
+        warningCount: 0,
+        sources: documentIds.map((documentId) => ({ documentId, passageId: null })),
+        versions: [],
+        approvals: [],
+        rejections: [],
+      };
+      fake.drafts.push(draft);
+      changed(draft.id);
+      const endpoint = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint : null;
+      const text = fakeTypedText(type, fields);
+      const lines = text.split('\n');
+      const third = Math.ceil(lines.length / 3);
+      const pieces = endpoint
+        ? [0, 1, 2].map((i) => lines.slice(i * third, (i + 1) * third).join('\n') + (i < 2 ? '\n' : ''))
+        : [text];
+      try {
+        await stream(requestId, pieces);
+      } catch (err) {
+        fake.drafts = fake.drafts.filter((d) => d !== draft);
+        changed(draft.id);
+        throw err;
+      }
+      addAi(
+        draft,
+        { text, fields: { ...fields, typeId: type.id, typeName: type.name } },
+        endpoint ? 'endpoint' : 'offline',
+        endpoint ? endpoint.model : null,
+      );
+      changed(draft.id);
+      return clone(draft);
+    },
+
+    'drafting:revise': async ({ requestId, id, baseVersion, instruction, selection }) => {
+      void instruction;
+      const draft = fake.drafts.find((d) => d.id === id);
+      if (!draft) throw new AppError('draft_not_found', `no draft ${id}`, { id });
+      if (draft.version !== baseVersion)
+        throw new AppError('draft_conflict', `draft ${id} is at version ${draft.version}`, { current: draft.version });
+      const endpoint = fake.endpoint.engine === 'endpoint' ? fake.endpoint.endpoint : null;
+      if (!endpoint) throw new AppError('endpoint_not_configured', 'revising needs the model endpoint');
+      const content = draft.versions.at(-1)!.content;
+      const { start, end } = selection ?? { start: 0, end: content.text.length };
+      if (start > end || end > content.text.length)
+        throw new AppError('invalid_input', 'selection outside the text', { field: 'selection' });
+      const reply = fake.model.replies[Math.min(runs.requests++, fake.model.replies.length - 1)] ?? SCRIPTED_REPLY;
+      const pieces = reply.deltas.flatMap((d) => (d.kind === 'answer' ? [d.text] : []));
+      const replacement = await stream(requestId, pieces);
+      if (reply.error) throw new AppError(reply.error.code, reply.error.message, reply.error.params);
+      addAi(
+        draft,
+        { text: content.text.slice(0, start) + replacement + content.text.slice(end), fields: content.fields },
+        'endpoint',
+        reply.model ?? endpoint.model,
+      );
+      changed(draft.id);
+      return clone(draft);
+    },
+  };
 }
