@@ -51,6 +51,7 @@ describe('review gate in a real browser', () => {
   test('generate a draft with the endpoint: it streams, then opens for review', async () => {
     const { page } = h;
     await page.goto(`${h.server.url}/#/draft`);
+    await page.getByRole('radio', { name: /自由起草/ }).check();
     await page.getByLabel('起草要求').fill('起草一份召开年度工作会议的通知，12月5日召开');
     endpoint.script({ ...textStream(ANSWER, { per: 3 }), chunkDelayMs: 15 });
     await page.getByRole('button', { name: '生成草稿' }).click();
