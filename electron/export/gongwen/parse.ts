@@ -94,18 +94,35 @@ const ATTACHMENT_NEXT = /^\d+[.．]/;
 const NOTE = /^[（(].*[）)]$/;
 const CC = /^抄\s*送\s*[：:]\s*/;
 
+const HEADER_LINE = [
+  /^\d{6}$/, // 份号
+  /^(?:绝密|机密|秘密)(?:[★☆].*)?$/, // 密级和保密期限
+  /^(?:特提|特急|加急|平急)$/, // 紧急程度
+  /^\S+〔\d{4}〕\d+号(?:\s+签发人[：:].*)?$/, // 发文字号 (with 签发人 on the same line for 上行文)
+  /^签发人[：:]/,
+];
+
+function isHeaderLine(line: string, fields: Record<string, string>): boolean {
+  const known = ['copyNumber', 'classification', 'urgency', 'docNumber'].map((k) => fields[k]?.trim()).filter(Boolean);
+  return known.includes(line) || HEADER_LINE.some((re) => re.test(line));
+}
+
 export function parseGongwen(text: string, fields: Record<string, string>, fallbackTitle: string): Gongwen {
   const lines = cleanText(text)
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/, ''))
     .filter((l) => trim(l) !== '');
 
+  // 版头 elements (份号, 密级, 紧急程度, 发文字号, 签发人) live in the fields and are laid out from
+  // there; a draft that also writes them above its title (the offline template does, a model may)
+  // must not have them taken for the title.
   let i = 0;
+  while (i < lines.length && isHeaderLine(trim(lines[i]!), fields)) i += 1;
   let title = oneLine(fallbackTitle) ?? '';
-  const first = lines[0];
+  const first = lines[i];
   if (first !== undefined && !/^[\u3000 ]/.test(first) && !/[：:]$/.test(trim(first))) {
     title = trim(first);
-    i = 1;
+    i += 1;
   }
 
   let recipients = oneLine(fields.recipients);
