@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'warnings_unacknowledged',
   'decision_request',
   'export_failed',
+  'template_pack_invalid',
   'internal',
 ] as const;
 

@@ -16,11 +16,11 @@ import { AuditService, osAccount } from '../services/audit-service';
 import { ContentEgress } from '../services/content-egress';
 import { DraftGeneration } from '../services/draft-generation';
 import { DraftingService } from '../services/drafting-service';
-import { BUILTIN_TYPES } from '../../shared/gongwen/types';
-import { mergeTypes } from '../../shared/gongwen/type-registry';
 import { lintWarnings } from '../../shared/lint/warnings';
 import { ReviewService } from '../services/review-service';
 import { DraftsRepo } from '../store/drafts-repo';
+import { TemplatePacksRepo } from '../store/template-packs-repo';
+import { TemplatePacks } from '../services/template-packs';
 import { runDoctor } from '../services/doctor';
 import { EndpointRuntime } from '../services/endpoint-runtime';
 import { ModelService } from '../services/model-service';
@@ -128,8 +128,8 @@ export function createApp(options: AppOptions): WenshuApp {
     (line) => LOG_LEVELS.indexOf(effective().logLevel) >= LOG_LEVELS.indexOf('info') && log(line),
   );
   const requests = new Map<string, AbortController>();
-  // Template packs (a region's own types) are not imported yet: the built-in types.
-  const documentTypes = () => mergeTypes(BUILTIN_TYPES, []);
+  const packs = new TemplatePacks(new TemplatePacksRepo(db), () => effective().templatePacks, audit);
+  const documentTypes = () => packs.types();
   const typeDirection = (id: string | undefined) => documentTypes().find((t) => t.id === id)?.direction;
   const decisions = () => decisionLists(effective().decisionWords);
   const review = new ReviewService(new DraftsRepo(db), {
@@ -211,7 +211,7 @@ export function createApp(options: AppOptions): WenshuApp {
       return updated;
     },
     'documents:search': async (input) => search.search(input),
-    ...draftHandlers({ review, generation, drafting, egress, sinks, requests }),
+    ...draftHandlers({ review, generation, drafting, packs, egress, sinks, requests }),
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
   };
 

@@ -4,6 +4,7 @@ import type { CallContext, Handlers } from '../ipc/handlers';
 import type { ContentEgress } from '../services/content-egress';
 import type { DraftGeneration } from '../services/draft-generation';
 import type { DraftingService } from '../services/drafting-service';
+import type { TemplatePacks } from '../services/template-packs';
 import type { ReviewService } from '../services/review-service';
 import type { OutputSinks } from './sinks';
 
@@ -11,6 +12,7 @@ export interface DraftDeps {
   review: ReviewService;
   generation: DraftGeneration;
   drafting: DraftingService;
+  packs: TemplatePacks;
   egress: ContentEgress;
   sinks: OutputSinks;
   /** Generations in flight by request id (shared with model:complete, so model:cancel stops both). */
@@ -30,12 +32,15 @@ type DraftCalls =
   | 'metrics:get'
   | 'metrics:export'
   | 'drafting:types'
+  | 'drafting:packs'
+  | 'drafting:importPack'
+  | 'drafting:removePack'
   | 'drafting:generate'
   | 'drafting:revise';
 
 /** The review gate's calls: drafts, their review, the guarded ways out, and the usefulness figures. */
 export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
-  const { review, generation, drafting, egress, sinks, requests } = deps;
+  const { review, generation, drafting, packs, egress, sinks, requests } = deps;
   const changed = (ctx: CallContext, id: string) => ctx.emit('drafts:changed', { ids: [id] });
   /** A streamed generation under requestId (model:cancel stops it); the draft it makes or changes. */
   const streamed = async (
@@ -62,6 +67,9 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
     'drafts:generate': async ({ requestId, ...request }, ctx) =>
       streamed(requestId, ctx, (options) => generation.generate(request, options)),
     'drafting:types': async () => drafting.listTypes(),
+    'drafting:packs': async () => packs.list(),
+    'drafting:importPack': async ({ name, bytes }) => packs.import(name, bytes),
+    'drafting:removePack': async ({ id }) => packs.remove(id),
     'drafting:generate': async ({ requestId, ...request }, ctx) =>
       streamed(requestId, ctx, (options) => drafting.generate(request, options)),
     'drafting:revise': async ({ requestId, ...request }, ctx) =>

@@ -45,6 +45,7 @@ export interface Effective {
   aigc: AigcPolicy;
   decisionWords: DecisionWords;
   retention: Policy['retention'];
+  templatePacks: Policy['templatePacks'];
 }
 
 /** What applies without a policy: the schema's defaults. */
@@ -91,6 +92,7 @@ function base(policy: Policy): Omit<Effective, 'engineReason' | 'endpoint'> {
     aigc: policy.aigc,
     decisionWords: policy.decisionWords,
     retention: policy.retention,
+    templatePacks: policy.templatePacks,
   };
 }
 

@@ -6,7 +6,26 @@ import { DocTypeSpec } from '../gongwen/type-spec';
 const RequestId = z.string().min(1).max(64);
 const Fields = z.record(z.string().max(40), z.string().max(20_000));
 
+export const PackSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  publisher: z.string(),
+  types: z.array(z.string()),
+  /** Placed by the machine policy (not removable) or imported by the user. */
+  source: z.enum(['policy', 'user']),
+  importedAt: z.string().nullable(),
+});
+export type PackSummary = z.infer<typeof PackSummary>;
+
 export const draftingCalls = {
+  /** Template packs in use: the policy's and the user's. */
+  'drafting:packs': { input: z.object({}).strict(), output: z.array(PackSummary) },
+  /** A pack file chosen in Settings (bytes, never a path); validated against the template-pack schema. */
+  'drafting:importPack': {
+    input: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    output: z.array(PackSummary),
+  },
+  'drafting:removePack': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.array(PackSummary) },
   /** Built-in types with the imported template packs laid over them. */
   'drafting:types': { input: z.object({}).strict(), output: z.array(DocTypeSpec) },
   /** A typed draft: fields → streamed text (`model:delta` with requestId) → a draft awaiting review. */

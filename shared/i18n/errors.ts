@@ -50,6 +50,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     warnings_unacknowledged: '还有 {{count}} 条提示未处理或确认',
     decision_request: '该请求要求对事项作出决定（“{{phrase}}”）；决定由承办人员作出，本工具只提供事实摘要',
     export_failed: '导出失败：{{detail}}',
+    template_pack_invalid: '模板包 {{file}} 无效：{{detail}}',
     internal: '发生内部错误，请重试或联系信息中心',
   },
   'en-US': {
@@ -103,6 +104,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     decision_request:
       'The request asks for a decision ("{{phrase}}"); the responsible officer decides, this tool only summarizes the facts',
     export_failed: 'Export failed: {{detail}}',
+    template_pack_invalid: 'The template pack {{file}} is invalid: {{detail}}',
     internal: 'Something went wrong inside Wenshu; try again or contact IT',
   },
 };

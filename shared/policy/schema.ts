@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Classification } from '../domain/document';
 import { Settings } from '../domain/settings';
+import { TemplatePack } from '../gongwen/type-spec';
 
 /**
  * The machine policy IT places at a fixed path per OS (see docs/policy.md). It names the approved
@@ -217,6 +218,11 @@ const PolicyObject = z
     logLevel: LogLevel.default('warn'),
     aigc: AigcPolicy.default(AigcPolicy.parse({})),
     decisionWords: DecisionWords.default(DecisionWords.parse({})),
+    templatePacks: z
+      .array(TemplatePack)
+      .max(20)
+      .default([])
+      .describe("the region's document types (docs/template-packs.md); they win over packs users import"),
     settings: PolicySettings.default({}),
   })
   .strict();

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { calls, CALL_NAMES } from '../../shared/contract';
 import type { CallName, EventName, EventPayload } from '../../shared/contract';
 import { createBridge } from '../../shared/bridge';
 import { createDispatch } from '../../electron/ipc/dispatch';
 import type { CallContext } from '../../electron/ipc/handlers';
 import { testApp } from '../support/app';
+import { ROOT } from '../support/temp';
 
 const app = testApp();
 const dispatch = createDispatch(app.handlers, { validateOutput: true });
@@ -189,6 +192,15 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
   'metrics:get': { valid: () => ({ weeks: 4 }), invalid: [{ weeks: 0 }, { weeks: 500 }] },
   'metrics:export': { valid: () => ({ format: 'csv' }), invalid: [{ format: 'xlsx' }, {}] },
   'drafting:types': { valid: () => ({}), invalid: [{ pack: 'x' }] },
+  'drafting:packs': { valid: () => ({}), invalid: [{ all: true }] },
+  'drafting:importPack': {
+    valid: () => ({
+      name: 'pack.json',
+      bytes: bytes(fs.readFileSync(path.join(ROOT, 'docs/template-pack.example.json'), 'utf8')),
+    }),
+    invalid: [{ name: 'pack.json' }, { name: '', bytes: bytes('{}') }, { name: 'p', path: '/etc/passwd' }],
+  },
+  'drafting:removePack': { valid: () => ({ id: 'nothing' }), invalid: [{}, { id: '' }] },
   // Offline (no endpoint): the type's structure filled from the fields.
   'drafting:generate': {
     valid: () => ({

@@ -44,6 +44,7 @@ describe('resolveEffective: a valid policy with endpoints', () => {
       aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
       retention: { auditDays: 1095, draftDays: 180 },
+      templatePacks: [],
     });
   });
 
@@ -149,6 +150,7 @@ describe('resolveEffective: the other states', () => {
       aigc: { visibleLabel: true, labelText: '本文件包含人工智能生成内容，请核实后使用', contentProducer: 'Wenshu' },
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
       retention: {},
+      templatePacks: [],
     });
   });
 

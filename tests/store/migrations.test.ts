@@ -179,7 +179,7 @@ describe('version 5: drafts', () => {
     oldAudit.append('api_key_change', { action: 'stored', storage: 'safeStorage' });
     v4.close();
 
-    const db = openDatabase({ file });
+    const db = openDatabase({ file, targetVersion: 5 });
     expect(schemaVersion(db)).toBe(5);
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'reviewerName'`).get()).toEqual({ value: '"张三"' });
     expect(db.prepare(`SELECT title FROM documents`).all()).toEqual([{ title: '通知' }]);

@@ -3,6 +3,7 @@ import { migration0002 } from './0002-search-and-metadata';
 import { migration0003 } from './0003-search-tuning';
 import { migration0004 } from './0004-audit';
 import { migration0005 } from './0005-drafts';
+import { migration0006 } from './0006-template-packs';
 import type { Migration } from './types';
 
 /** Append only: a shipped migration is never edited, a new file is added. */
@@ -12,5 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

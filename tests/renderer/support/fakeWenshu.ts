@@ -33,6 +33,7 @@ import type {
   WeekMetrics,
 } from '../../../shared/domain/draft';
 import { DraftSummary } from '../../../shared/domain/draft';
+import type { PackSummary } from '../../../shared/contract/drafting';
 import type {
   CheckItem,
   DoctorReport,
@@ -70,6 +71,8 @@ export interface FakeWenshu {
   audit: AuditEntry[];
   /** The review gate's store: drafts with their versions, approvals and rejections. */
   drafts: DraftDetail[];
+  /** Template packs in use (drafting:packs). */
+  packs: PackSummary[];
   /** What metrics:get answers; unset: computed from `drafts` as the store does. */
   metrics?: Metrics;
   /** The OS account main records as author of edits and as reviewer. */
@@ -211,6 +214,7 @@ export function createFakeWenshu(
     model?: Partial<FakeModel>;
     audit?: AuditEntry[];
     drafts?: DraftDetail[];
+    packs?: PackSummary[];
     metrics?: Metrics;
   } = {},
 ): FakeWenshu {
@@ -224,6 +228,7 @@ export function createFakeWenshu(
     documents: init.documents ?? [],
     endpoint: init.endpoint ?? OFFLINE_STATUS,
     drafts: init.drafts ?? [],
+    packs: init.packs ?? [],
     metrics: init.metrics,
     account: 'clerk',
     model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
@@ -1367,7 +1372,13 @@ export function fakeTypedText(type: DocTypeSpec, fields: Record<string, string>)
   ].join('\n');
 }
 
-type DraftingCallName = 'drafting:types' | 'drafting:generate' | 'drafting:revise';
+type DraftingCallName =
+  | 'drafting:types'
+  | 'drafting:generate'
+  | 'drafting:revise'
+  | 'drafting:packs'
+  | 'drafting:importPack'
+  | 'drafting:removePack';
 
 /**
  * Main's drafting service (electron/services/drafting-service.ts), in memory: types from
@@ -1408,6 +1419,32 @@ function draftingHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftingCallName
 
   return {
     'drafting:types': async () => clone(FAKE_DOC_TYPES),
+    // Template packs: the fake keeps a list; importing checks only that the file is JSON with types.
+    'drafting:packs': async () => clone(fake.packs),
+    'drafting:importPack': async ({ name, bytes }) => {
+      let pack: { name?: string; publisher?: string; types?: { name: string }[] };
+      try {
+        pack = JSON.parse(new TextDecoder().decode(bytes)) as typeof pack;
+      } catch {
+        throw new AppError('template_pack_invalid', 'not JSON', { file: name, detail: 'not JSON' });
+      }
+      if (!Array.isArray(pack.types) || !pack.name || !pack.publisher) {
+        throw new AppError('template_pack_invalid', 'schema', { file: name, detail: 'types: required' });
+      }
+      fake.packs.push({
+        id: `pack-${fake.packs.length + 1}`,
+        name: pack.name,
+        publisher: pack.publisher,
+        types: pack.types.map((t) => t.name),
+        source: 'user',
+        importedAt: now(),
+      });
+      return clone(fake.packs);
+    },
+    'drafting:removePack': async ({ id }) => {
+      fake.packs = fake.packs.filter((p) => p.id !== id || p.source === 'policy');
+      return clone(fake.packs);
+    },
 
     'drafting:generate': async ({ requestId, typeId, fields, documentIds }) => {
       const type = FAKE_DOC_TYPES.find((t) => t.id === typeId);
