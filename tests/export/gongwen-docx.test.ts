@@ -6,7 +6,7 @@ import type { Document as XmlDocument, Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { renderExport } from '../../electron/export/render';
 import { tempDir } from '../support/temp';
-import { SAMPLES, QINGSHI, TONGZHI } from './gongwen-samples';
+import { BAOGAO, HAN, JIYAO, PIFU, QINGSHI, SAMPLES, TONGZHI } from './gongwen-samples';
 import type { GongwenSample } from './gongwen-samples';
 import { exportInput } from './support';
 
@@ -16,7 +16,10 @@ import { exportInput } from './support';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const ROOT = path.resolve(__dirname, '..', '..');
-const SAMPLES_DIR = path.join(ROOT, 'docs', 'samples');
+// out/samples on every run; `npm run samples` refreshes the ones docs/ shows.
+const SAMPLES_DIR = process.env.WENSHU_SAMPLES
+  ? path.resolve(process.env.WENSHU_SAMPLES)
+  : path.join(ROOT, 'out', 'samples');
 const FONTS_CONF = path.join(ROOT, 'tests', 'fixtures', 'fonts', 'fonts-alias.conf');
 
 // A4 and the margins 37/35/28/26 mm in twips (1 mm = 56.69 twips).
@@ -236,9 +239,9 @@ describe('GB/T 9704 docx rendered by LibreOffice', () => {
   const maybe = hasTools ? it : it.skip;
 
   maybe(
-    'fills 22 lines a full page and 28 characters a full body line (通知, 请示)',
+    'fills 22 lines a full page and 28 characters a full body line (通知, 请示, 报告, 函, 批复, 纪要)',
     async () => {
-      const samples = [TONGZHI, QINGSHI];
+      const samples = [TONGZHI, QINGSHI, BAOGAO, HAN, PIFU, JIYAO];
       for (const s of samples)
         fs.writeFileSync(path.join(dir, `${s.id}.docx`), (await renderExport('docx', input(s))).bytes);
       const env = { ...process.env, FONTCONFIG_FILE: FONTS_CONF };
@@ -296,7 +299,7 @@ describe('GB/T 9704 docx rendered by LibreOffice', () => {
             full++;
           });
         }
-        expect(full).toBeGreaterThan(s === TONGZHI ? 30 : 4);
+        expect(full).toBeGreaterThan(s === TONGZHI ? 30 : 2);
         if (s === TONGZHI) expect(pages).toBeGreaterThanOrEqual(3);
       }
     },
