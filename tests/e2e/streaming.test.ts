@@ -46,11 +46,12 @@ test('streaming 5,000 tokens at 200 tokens/s: no main-thread task over 50 ms', a
   await page.goto(`${h.server.url}/#/draft`);
   await page.getByRole('radio', { name: /自由起草/ }).check();
   await page.getByLabel('起草要求').fill('起草一份关于年度工作的长篇报告');
-  // Two characters per piece (≈ 1 token each in Qwen/DeepSeek), one piece every 5 ms; the stream
+  // Two characters per piece (≈ 1 token each in Qwen/DeepSeek), one piece every 4 ms (timers make it
+  // about 200 a second); the stream
   // then stalls before its finish chunk, so the measurement ends while still streaming.
   const answer = `${longChinese(PIECES * 2 - 4)}【完】`;
   const script = textStream(answer, { per: 2 });
-  endpoint.script({ ...script, chunkDelayMs: 5, fault: { after: 1 + PIECES, kind: 'stall' } });
+  endpoint.script({ ...script, chunkDelayMs: 4, fault: { after: 1 + PIECES, kind: 'stall' } });
 
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
