@@ -36,7 +36,8 @@ type DraftCalls =
   | 'drafting:importPack'
   | 'drafting:removePack'
   | 'drafting:generate'
-  | 'drafting:revise';
+  | 'drafting:revise'
+  | 'drafting:regenerate';
 
 /** The review gate's calls: drafts, their review, the guarded ways out, and the usefulness figures. */
 export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
@@ -72,6 +73,8 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
     'drafting:removePack': async ({ id }) => packs.remove(id),
     'drafting:generate': async ({ requestId, ...request }, ctx) =>
       streamed(requestId, ctx, (options) => drafting.generate(request, options)),
+    'drafting:regenerate': async ({ requestId, ...request }, ctx) =>
+      streamed(requestId, ctx, (options) => drafting.regenerate(request, options)),
     'drafting:revise': async ({ requestId, ...request }, ctx) =>
       streamed(requestId, ctx, (options) => drafting.revise(request, options)),
     'drafts:edit': async ({ id, baseVersion, content }, ctx) => {

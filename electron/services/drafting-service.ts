@@ -89,6 +89,38 @@ export class DraftingService {
     }
   }
 
+  /** The same type and fields again (the draft's sources too): a new AI version of this draft. */
+  async regenerate(request: { id: string; baseVersion: number }, options: RunOptions = {}): Promise<DraftDetail> {
+    const draft = this.review.get(request.id);
+    if (draft.version !== request.baseVersion) {
+      throw new AppError('draft_conflict', 'the draft changed', { current: draft.version });
+    }
+    const { typeId, typeName: _typeName, ...fields } = draft.versions.at(-1)!.content.fields;
+    if (!typeId)
+      throw new AppError('invalid_state', 'not a typed draft', { state: draft.state, action: 'regenerated' });
+    const type = this.type(typeId);
+    const documentIds = draft.sources.map((s) => s.documentId);
+    const result = await this.model.generate(
+      {
+        system: draftingSystemPrompt(type),
+        prompt: draftingUserPrompt(type, fields, draft.title),
+        documentIds,
+        tool: 'draft',
+      },
+      () => offlineDraft(type, fields, this.now()).text,
+      options,
+    );
+    return this.review.addGeneration(draft.id, {
+      content: {
+        text: result.engine === 'endpoint' ? cleanAnswer(result.answer) : result.answer,
+        fields: { ...fields, typeId: type.id, typeName: type.name },
+      },
+      engine: result.engine,
+      model: result.model,
+      warnings: result.finishReason === 'length' ? [incompleteWarning('length')] : [],
+    });
+  }
+
   async revise(request: ReviseRequest, options: RunOptions = {}): Promise<DraftDetail> {
     const draft = this.review.get(request.id);
     if (draft.version !== request.baseVersion) {

@@ -40,6 +40,11 @@ export const draftingCalls = {
       .strict(),
     output: DraftDetail,
   },
+  /** Generate a typed draft again from the fields it was made from: a new AI version of the same draft. */
+  'drafting:regenerate': {
+    input: z.object({ requestId: RequestId, id: DraftId, baseVersion: z.number().int().min(1) }).strict(),
+    output: DraftDetail,
+  },
   /** Revise the whole text or a selection by instruction (更简洁, 更正式, 补充 …): a new AI version. */
   'drafting:revise': {
     input: z

@@ -218,6 +218,15 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
       { requestId: 'd', typeId: 'tongzhi', fields: { x: 1 } },
     ],
   },
+  // The contract test's draft is not a typed one: regenerating it is refused as a value.
+  'drafting:regenerate': {
+    valid: () => ({ requestId: 'rg1', id: draftId, baseVersion: 2 }),
+    invalid: [
+      { requestId: 'rg', id: draftId },
+      { requestId: 'rg', id: 'x', baseVersion: 1 },
+    ],
+    offlineError: 'invalid_state',
+  },
   // Revising needs the model: offline it is refused as a value.
   'drafting:revise': {
     valid: () => ({ requestId: 'v1', id: draftId, baseVersion: 2, instruction: '更简洁' }),
