@@ -262,6 +262,7 @@ export const enUS: Messages = {
     streamTitle: 'Drafting the {{name}}',
   },
   revise: {
+    regenerate: 'Generate again',
     title: 'Revise by instruction',
     intro:
       'Say how to change the text and the AI writes a new version; the change shows under “Changes from the AI version”.',
@@ -745,6 +746,32 @@ export const enUS: Messages = {
     tryTitle: 'Try the endpoint',
     tryHint:
       'Type a prompt, preview exactly what would be sent, then send it. Personal identifiers are replaced by placeholders before anything leaves.',
+    packs: {
+      title: 'Template packs',
+      intro: 'A template pack adds or adjusts document types for your region; they are then offered when drafting.',
+      emptyTitle: 'No template packs in use',
+      emptyBody:
+        "A template pack is one JSON file with your region's own document types and their layout. The general office or IT builds it once, and every office imports it to use those types when drafting. Without a pack, the 16 built-in document types are used.",
+      listLabel: 'Template packs in use',
+      publisher: 'Publisher',
+      types: 'Document types',
+      typesNone: '(none)',
+      source: 'Source',
+      importedAt: 'Imported on this computer, {{date}}',
+      importedByUser: 'Imported on this computer',
+      import: 'Import a pack',
+      importHint:
+        'Choose a template pack file (.json). A type with the same id as a built-in type replaces it; other types are added after.',
+      importing: 'Importing {{file}}…',
+      imported: 'Imported {{name}}.',
+      importFailed: 'The template pack was not imported',
+      remove: 'Remove',
+      removeLabel: 'Remove the template pack “{{name}}”',
+      removing: 'Removing {{name}}…',
+      removed: 'Removed {{name}}.',
+      removeFailed: 'The template pack was not removed',
+      loadFailed: 'The template packs could not be loaded',
+    },
   },
   engine: {
     reason: {

@@ -250,6 +250,7 @@ export const zhCN = {
     streamTitle: '正在起草{{name}}',
   },
   revise: {
+    regenerate: '重新生成',
     title: '按要求修改',
     intro: '写明怎样修改，AI 会生成新的一版；修改前后的差异显示在“与 AI 版本的差异”中。',
     instructionLabel: '修改要求',
@@ -717,6 +718,32 @@ export const zhCN = {
     apiKeyFailed: '密钥没有保存',
     tryTitle: '试用模型服务',
     tryHint: '输入一段提示词，先预览将要发送的内容，再发送给模型服务。个人信息在发送前替换为占位符。',
+    // Template packs: a region's own 文种 (docs/template-packs.md).
+    packs: {
+      title: '公文模板包',
+      intro: '模板包为本地区增加或调整文种，拟稿时即可选用。',
+      emptyTitle: '尚未使用模板包',
+      emptyBody:
+        '模板包是一个 JSON 文件，收录本地区自己的文种及其格式。由办公厅或信息中心制作一次，各单位、各科室导入后即可在拟稿时使用。没有模板包时，使用内置的 16 个文种。',
+      listLabel: '正在使用的模板包',
+      publisher: '发布单位',
+      types: '提供的文种',
+      typesNone: '（无）',
+      source: '来源',
+      importedAt: '本机导入，{{date}}',
+      importedByUser: '本机导入',
+      import: '导入模板包',
+      importHint: '选择一个 .json 模板包文件。与内置文种同名的文种将被替换，其余文种添加在后。',
+      importing: '正在导入 {{file}}…',
+      imported: '已导入 {{name}}。',
+      importFailed: '模板包没有导入',
+      remove: '删除',
+      removeLabel: '删除模板包“{{name}}”',
+      removing: '正在删除 {{name}}…',
+      removed: '已删除 {{name}}。',
+      removeFailed: '模板包没有删除',
+      loadFailed: '无法读取模板包',
+    },
   },
   engine: {
     reason: {

@@ -72,48 +72,57 @@ export function RevisePanel({ draft, text, base, dirty, textRef, flush, disabled
 
   useEffect(() => onBusy(busy), [busy, onBusy]);
 
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    const what = instruction.trim();
-    if (!what || busy || disabled || offline) return;
-    setChanged(false);
+  /** The saved version to work from: unsaved edits are saved first; null if the text moved meanwhile. */
+  const savedBase = async (): Promise<{ baseVersion: number; versions: DraftDetail['versions'] } | null> => {
+    if (!dirty) return { baseVersion: base, versions: draft.versions };
     const sentText = text;
-    const range = chosen ? { start: chosen.start, end: chosen.end } : undefined;
-    let baseVersion = base;
-    let versions = draft.versions;
-    if (dirty) {
-      setSaving(true);
-      try {
-        await flush();
-        const latest = await call('drafts:get', { id: draft.id });
-        const current = latest.versions.find((v) => v.version === latest.version);
-        if (current?.content.text !== sentText) {
-          setChanged(true);
-          return;
-        }
-        baseVersion = latest.version;
-        versions = latest.versions;
-      } catch {
-        setChanged(true);
-        return;
-      } finally {
-        setSaving(false);
-      }
+    setSaving(true);
+    try {
+      await flush();
+      const latest = await call('drafts:get', { id: draft.id });
+      const current = latest.versions.find((v) => v.version === latest.version);
+      if (current?.content.text !== sentText) return null;
+      return { baseVersion: latest.version, versions: latest.versions };
+    } catch {
+      return null;
+    } finally {
+      setSaving(false);
     }
-    const from = versions.find((v) => v.version === baseVersion);
+  };
+
+  /** Runs one model request that makes a new version from `baseVersion`, streaming it here. */
+  const runFrom = async (send: (requestId: string, baseVersion: number) => Promise<DraftDetail>) => {
+    if (busy || disabled || offline) return;
+    setChanged(false);
+    const saved = await savedBase();
+    if (!saved) return setChanged(true);
+    const from = saved.versions.find((v) => v.version === saved.baseVersion);
     const revised = await stream.run({
-      send: (requestId) =>
-        call('drafting:revise', {
-          requestId,
-          id: draft.id,
-          baseVersion,
-          instruction: what,
-          ...(range ? { selection: range } : {}),
-        }),
+      send: (requestId) => send(requestId, saved.baseVersion),
       settle: (_result, { answer, reasoning }) => ({ answer, reasoning }),
     });
     if (revised) onRevised(revised, from);
   };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const what = instruction.trim();
+    if (!what) return;
+    const range = chosen ? { start: chosen.start, end: chosen.end } : undefined;
+    await runFrom((requestId, baseVersion) =>
+      call('drafting:revise', {
+        requestId,
+        id: draft.id,
+        baseVersion,
+        instruction: what,
+        ...(range ? { selection: range } : {}),
+      }),
+    );
+  };
+
+  /** The same type and fields again: a fresh AI version of the whole draft. */
+  const regenerate = () =>
+    runFrom((requestId, baseVersion) => call('drafting:regenerate', { requestId, id: draft.id, baseVersion }));
 
   const addChip = (word: string) =>
     setInstruction((s) => (s.trim() === '' ? word : `${s.trim()}；${word}`).slice(0, INSTRUCTION_MAX));
@@ -178,6 +187,16 @@ export function RevisePanel({ draft, text, base, dirty, textRef, flush, disabled
               disabled={busy || disabled || offline || instruction.trim() === ''}
             >
               {chosen ? t('revise.scopeSelection', { n: format.number(chars) }) : t('revise.scopeWhole')}
+            </button>
+          )}
+          {stream.phase !== 'streaming' && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || disabled || offline}
+              onClick={() => void regenerate()}
+            >
+              {t('revise.regenerate')}
             </button>
           )}
         </div>

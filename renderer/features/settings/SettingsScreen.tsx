@@ -5,6 +5,7 @@ import { EndpointSection } from './EndpointSection';
 import { ImportSection } from './ImportSection';
 import { LanguageSection } from './LanguageSection';
 import { ReviewerSection } from './ReviewerSection';
+import { TemplatePacksSection } from './TemplatePacksSection';
 import { TrySection } from './TrySection';
 
 export function SettingsScreen() {
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <EndpointSection />
       <TrySection />
       <AboutSection />
+      <TemplatePacksSection />
     </>
   );
 }

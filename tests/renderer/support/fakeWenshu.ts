@@ -1376,6 +1376,7 @@ type DraftingCallName =
   | 'drafting:types'
   | 'drafting:generate'
   | 'drafting:revise'
+  | 'drafting:regenerate'
   | 'drafting:packs'
   | 'drafting:importPack'
   | 'drafting:removePack';
@@ -1419,6 +1420,9 @@ function draftingHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftingCallName
 
   return {
     'drafting:types': async () => clone(FAKE_DOC_TYPES),
+    'drafting:regenerate': async () => {
+      throw new AppError('internal', 'not in the fake yet');
+    },
     // Template packs: the fake keeps a list; importing checks only that the file is JSON with types.
     'drafting:packs': async () => clone(fake.packs),
     'drafting:importPack': async ({ name, bytes }) => {
