@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { startLlmServer, textStream } from '../support/llm-server';
+import { textStream } from '../support/llm-server';
 import type { LlmServer } from '../support/llm-server';
-import { tempDir } from '../support/temp';
-import { screenshot, startHarness, stopHarness } from './support/harness';
-import type { Harness } from './support/harness';
+import { screenshot, startWithEndpoint, stopWithEndpoint } from './support/harness';
+import type { EndpointHarness, Harness } from './support/harness';
 
 // A 请示 end to end in Chromium: fields → streamed draft → revise a selection → apply a lint fix →
 // review → export in the GB/T 9704 layout.
 
 jest.setTimeout(90_000);
-const dir = tempDir();
 // The model's draft carries one format error (a full stop after the title: lint F5).
 const DRAFT = [
   '江川市教育局关于申请拨付农村学校校舍维修专项资金的请示。',
@@ -27,31 +25,13 @@ const SHORT = '情况紧急。';
 
 let h: Harness;
 let endpoint: LlmServer;
+let running: EndpointHarness | undefined;
 beforeAll(async () => {
-  endpoint = await startLlmServer({ models: ['qwen3-32b'] });
-  const policy = path.join(dir, 'policy.json');
-  fs.writeFileSync(
-    policy,
-    JSON.stringify({
-      version: 1,
-      endpoints: [
-        {
-          id: 'region',
-          name: '市政务云大模型',
-          baseUrl: endpoint.url,
-          models: [{ name: 'qwen3-32b', contextWindow: 32768 }],
-        },
-      ],
-    }),
-  );
-  h = await startHarness({ policyPath: policy, env: {} });
-  h.page.setDefaultTimeout(10_000);
+  running = await startWithEndpoint();
+  ({ h, endpoint } = running);
   h.app.settings.update({ reviewerName: '张明' });
 });
-afterAll(async () => {
-  await stopHarness(h);
-  await endpoint.close();
-});
+afterAll(() => stopWithEndpoint(running));
 
 test('a 请示: fields → stream → revise a selection → lint fix → review → export', async () => {
   const { page } = h;

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { startLlmServer, textStream } from '../support/llm-server';
+import { textStream } from '../support/llm-server';
 import type { LlmServer } from '../support/llm-server';
-import { tempDir } from '../support/temp';
-import { screenshot, startHarness, stopHarness } from './support/harness';
-import type { Harness } from './support/harness';
+import { screenshot, startWithEndpoint, stopWithEndpoint } from './support/harness';
+import type { EndpointHarness, Harness } from './support/harness';
 
 // Settings → model endpoint, the prompt runner and the Audit screen in Chromium, over the web
 // harness and a scripted OpenAI-compatible endpoint on 127.0.0.1 approved by a machine policy.
@@ -14,40 +11,22 @@ const ANSWER = `已核对：来访人〔身份证1〕的材料齐全，可按规
 const REASONING = '先确认材料清单，再核对身份信息。';
 
 jest.setTimeout(30_000);
-const dir = tempDir();
 let h: Harness;
 let endpoint: LlmServer;
-
+let running: EndpointHarness | undefined;
 beforeAll(async () => {
-  endpoint = await startLlmServer({ apiKey: 'sk-e2e', models: ['qwen3-32b', 'deepseek-r1'] });
-  const policy = path.join(dir, 'policy.json');
-  fs.writeFileSync(
-    policy,
-    JSON.stringify({
-      version: 1,
-      organization: '某某市人民政府办公室',
-      endpoints: [
-        {
-          id: 'region',
-          name: '市政务云大模型',
-          baseUrl: endpoint.url,
-          models: [
-            { name: 'qwen3-32b', contextWindow: 32768, maxTokens: 2048 },
-            { name: 'deepseek-r1', contextWindow: 65536 },
-          ],
-        },
-      ],
-      settings: { maxImportMb: 100 },
-      tools: { forms: false },
-    }),
-  );
-  h = await startHarness({ policyPath: policy, env: { WENSHU_API_KEY: 'sk-e2e' } });
-  h.page.setDefaultTimeout(4000);
+  running = await startWithEndpoint({
+    apiKey: 'sk-e2e',
+    models: [
+      { name: 'qwen3-32b', contextWindow: 32768, maxTokens: 2048 },
+      { name: 'deepseek-r1', contextWindow: 65536 },
+    ],
+    policy: { organization: '某某市人民政府办公室', settings: { maxImportMb: 100 }, tools: { forms: false } },
+    timeoutMs: 4000,
+  });
+  ({ h, endpoint } = running);
 });
-afterAll(async () => {
-  await stopHarness(h);
-  await endpoint.close();
-});
+afterAll(() => stopWithEndpoint(running));
 
 describe('the approved endpoint in a real browser', () => {
   test('Settings shows the policy endpoint, managed settings and a passing connection check', async () => {

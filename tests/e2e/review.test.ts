@@ -1,49 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startLlmServer, textStream } from '../support/llm-server';
+import { textStream } from '../support/llm-server';
 import type { LlmServer } from '../support/llm-server';
-import { tempDir } from '../support/temp';
-import { screenshot, startHarness, stopHarness } from './support/harness';
-import type { Harness } from './support/harness';
+import { screenshot, startWithEndpoint, stopWithEndpoint } from './support/harness';
+import type { EndpointHarness, Harness } from './support/harness';
 
 // The review gate in Chromium over the web harness and the scripted endpoint: generate → edit →
 // export refused by main → review with one warning acknowledged → approve → export → the audit
 // log shows the whole chain and verifies.
 
 jest.setTimeout(60_000);
-const dir = tempDir();
 // Decision wording in the answer (经研究，同意…) becomes a review warning the reviewer must acknowledge.
 const ANSWER =
   '关于召开2026年度工作会议的通知\n各科室：\n　　经研究，同意于12月5日召开年度工作会议。请按时参加。\n办公室\n2026年11月28日';
 
 let h: Harness;
 let endpoint: LlmServer;
+let running: EndpointHarness | undefined;
 beforeAll(async () => {
-  endpoint = await startLlmServer({ models: ['qwen3-32b'] });
-  const policy = path.join(dir, 'policy.json');
-  fs.writeFileSync(
-    policy,
-    JSON.stringify({
-      version: 1,
-      organization: '某某市人民政府办公室',
-      endpoints: [
-        {
-          id: 'region',
-          name: '市政务云大模型',
-          baseUrl: endpoint.url,
-          models: [{ name: 'qwen3-32b', contextWindow: 32768 }],
-        },
-      ],
-    }),
-  );
-  h = await startHarness({ policyPath: policy, env: {} });
-  h.page.setDefaultTimeout(8000);
+  running = await startWithEndpoint({ policy: { organization: '某某市人民政府办公室' }, timeoutMs: 8000 });
+  ({ h, endpoint } = running);
   h.app.settings.update({ reviewerName: '张明' });
 });
-afterAll(async () => {
-  await stopHarness(h);
-  await endpoint.close();
-});
+afterAll(() => stopWithEndpoint(running));
 
 describe('review gate in a real browser', () => {
   let draftUrl = '';

@@ -1,45 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { longChinese, startLlmServer, textStream } from '../support/llm-server';
+import { longChinese, textStream } from '../support/llm-server';
 import type { LlmServer } from '../support/llm-server';
-import { tempDir } from '../support/temp';
-import { screenshot, startHarness, stopHarness } from './support/harness';
-import type { Harness } from './support/harness';
+import { screenshot, startWithEndpoint, stopWithEndpoint } from './support/harness';
+import type { EndpointHarness, Harness } from './support/harness';
 
 // 5,000 pieces (about 5,000 tokens) streamed at 200 per second into the drafting screen in
 // Chromium: the main thread never runs a task longer than 50 ms (Long Tasks API).
 
 jest.setTimeout(120_000);
 const PIECES = 5000;
-const dir = tempDir();
 let h: Harness;
 let endpoint: LlmServer;
-
+let running: EndpointHarness | undefined;
 beforeAll(async () => {
-  endpoint = await startLlmServer({ models: ['qwen3-32b'] });
-  const policy = path.join(dir, 'policy.json');
-  fs.writeFileSync(
-    policy,
-    JSON.stringify({
-      version: 1,
-      endpoints: [
-        {
-          id: 'region',
-          name: '市政务云大模型',
-          baseUrl: endpoint.url,
-          models: [{ name: 'qwen3-32b', contextWindow: 32768 }],
-        },
-      ],
-      timeouts: { connectMs: 5000, firstTokenMs: 60_000, idleMs: 60_000 },
-    }),
-  );
-  h = await startHarness({ policyPath: policy, env: {} });
-  h.page.setDefaultTimeout(60_000);
+  running = await startWithEndpoint({
+    policy: { timeouts: { connectMs: 5000, firstTokenMs: 60_000, idleMs: 60_000 } },
+    timeoutMs: 60_000,
+  });
+  ({ h, endpoint } = running);
 });
-afterAll(async () => {
-  await stopHarness(h);
-  await endpoint.close();
-});
+afterAll(() => stopWithEndpoint(running));
 
 test('streaming 5,000 tokens at 200 tokens/s: no main-thread task over 50 ms', async () => {
   const { page } = h;

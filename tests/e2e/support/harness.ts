@@ -9,6 +9,8 @@ import { startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
 import os from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
+import { startLlmServer } from '../../support/llm-server';
+import type { LlmServer } from '../../support/llm-server';
 import { ROOT } from '../../support/temp';
 
 /** out/screenshots on every run; `npm run screenshots` writes the ones docs/ and the README show. */
@@ -80,4 +82,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+export interface EndpointHarness {
+  h: Harness;
+  endpoint: LlmServer;
+}
+
+/**
+ * The harness under a machine policy that approves one scripted endpoint (市政务云大模型 on
+ * 127.0.0.1): `models` with their context windows, `policy` adds or overrides top-level fields.
+ */
+export async function startWithEndpoint(
+  options: {
+    models?: { name: string; contextWindow: number; maxTokens?: number }[];
+    policy?: Record<string, unknown>;
+    apiKey?: string;
+    timeoutMs?: number;
+  } = {},
+): Promise<EndpointHarness> {
+  const models = options.models ?? [{ name: 'qwen3-32b', contextWindow: 32768 }];
+  const endpoint = await startLlmServer({ apiKey: options.apiKey, models: models.map((m) => m.name) });
+  const policyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wenshu-e2e-policy-')), 'policy.json');
+  fs.writeFileSync(
+    policyFile,
+    JSON.stringify({
+      version: 1,
+      endpoints: [{ id: 'region', name: '市政务云大模型', baseUrl: endpoint.url, models }],
+      ...options.policy,
+    }),
+  );
+  const h = await startHarness({
+    policyPath: policyFile,
+    env: options.apiKey ? { WENSHU_API_KEY: options.apiKey } : {},
+  });
+  h.page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  return { h, endpoint };
+}
+
+export async function stopWithEndpoint(running: EndpointHarness | undefined): Promise<void> {
+  await stopHarness(running?.h);
+  await running?.endpoint.close();
 }
