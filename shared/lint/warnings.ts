@@ -27,7 +27,7 @@ export function lintWarnings(
       kind: 'lint',
       severity: p.severity,
       message: p.message.en,
-      params: { rule: p.rule, detail: p.message.zh, en: p.message.en, line: p.line, column: p.column },
+      params: { rule: p.rule, zh: p.message.zh, en: p.message.en, line: p.line, column: p.column },
       start: lineStart === null ? null : lineStart + p.column - 1,
       end: lineStart === null ? null : lineStart + p.endColumn - 1,
       field: p.field,

@@ -546,7 +546,7 @@ describe('Reviewer name and English', () => {
       title: 'Flood season notice',
       text,
       warnings: [
-        makeWarning('lint', { params: { detail: 'the title ends with a full stop' } }),
+        makeWarning('lint', { params: { zh: '标题末尾有句号', en: 'the title ends with a full stop' } }),
         makeWarning('unsupported_sentence', { id: 'unsupported_sentence:0', start: 0, end: 20 }),
         makeWarning('empty_field', { id: 'empty_field:0', field: 'Addressee' }),
       ],

@@ -41,10 +41,12 @@ export function useReviewText() {
           reason === 'length' || reason === 'cancelled'
             ? t(`draftWarnings.reasons.${reason}`)
             : t('draftWarnings.reasons.error', { code: reason ?? '' });
+        // A warning may carry its text in both languages (lint problems do): the UI's, else English.
+        const own = w.params[locale === 'en-US' ? 'en' : 'zh'];
         return t(`draftWarnings.${w.kind}`, {
           field: w.field ?? '',
-          detail: w.message,
           ...w.params,
+          detail: typeof own === 'string' ? own : w.message,
           reason: reasonText,
         });
       },
