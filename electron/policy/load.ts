@@ -5,6 +5,7 @@ import type { PolicyProblem, PolicyStatus } from '../../shared/domain/endpoint';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import type { Settings } from '../../shared/domain/settings';
 import { PemCertificate, Policy, TOOLS } from '../../shared/policy/schema';
+import { formatIssuePath, issueProblems } from '../../shared/zod-problems';
 import { findJsonError } from './json-error';
 
 export type PolicyState =
@@ -94,30 +95,9 @@ function decode(bytes: Buffer): string | null {
 }
 
 /** `endpoints[0].baseUrl`, `endpoints[0].headers["X-Trace"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || FILE;
-}
+export const formatPath = (path: readonly PropertyKey[]): string => formatIssuePath(path, FILE);
 
-function toProblems(issue: z.core.$ZodIssue): PolicyProblem[] {
-  const path = formatPath(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }));
-  }
-  // A missing field comes as a type or literal mismatch against undefined (JSON has no undefined).
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
-    return [{ path, message: 'required' }];
-  }
-  if (issue.code === 'invalid_key') {
-    return [{ path, message: `invalid name: ${issue.issues.map((i) => i.message).join('; ')}` }];
-  }
-  return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
-}
+const toProblems = (issue: z.core.$ZodIssue): PolicyProblem[] => issueProblems(issue, FILE);
 
 /** Node must be able to use each CA for TLS; the schema only checks the PEM's outline. */
 function pemProblems(data: unknown): PolicyProblem[] {

@@ -3,6 +3,7 @@
  * validation with one problem per path, and titles from fields.
  */
 import type { z } from 'zod';
+import { formatIssuePath, issueProblems } from '../zod-problems';
 import { TemplatePack } from './type-spec';
 import type { DocTypeSpec } from './type-spec';
 
@@ -25,26 +26,9 @@ export type ParsedPack = { ok: true; pack: TemplatePack } | { ok: false; problem
 const ROOT = '(pack)';
 
 /** `types[0].fields[2].key`, `types[1]["odd key"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) out += out ? `.${String(part)}` : String(part);
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || ROOT;
-}
+export const formatPath = (path: readonly PropertyKey[]): string => formatIssuePath(path, ROOT);
 
-function toProblems(issue: z.core.$ZodIssue): PackProblem[] {
-  const path = formatPath(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }));
-  }
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
-    return [{ path, message: 'required' }];
-  }
-  return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
-}
+const toProblems = (issue: z.core.$ZodIssue): PackProblem[] => issueProblems(issue, ROOT);
 
 /** A template pack from parsed JSON (or its text): the pack, or every problem with its path. */
 export function parseTemplatePack(json: unknown): ParsedPack {
