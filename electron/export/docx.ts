@@ -16,6 +16,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import JSZip from 'jszip';
+import { declareFonts } from './font-table';
 import type { ExportDocument, ExportField } from './model';
 
 /**
@@ -144,23 +145,10 @@ const pageNumberFooter = () =>
     ],
   });
 
-const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** Declares the fonts (see FONT_TABLE) in word/fontTable.xml, which the docx package leaves empty. */
-async function declareFonts(bytes: Uint8Array): Promise<Uint8Array> {
+/** The font table the docx package leaves empty. */
+async function withFontTable(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  const part = zip.file('word/fontTable.xml');
-  if (!part) return bytes;
-  const xml = await part.async('string');
-  const entries = FONT_TABLE.map(
-    (f) =>
-      `<w:font w:name="${xmlAttr(f.name)}"><w:altName w:val="${xmlAttr(f.alt)}"/><w:panose1 w:val="${f.panose}"/>` +
-      `<w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
-  ).join('');
-  const patched = /<w:fonts\b[^>]*\/>/.test(xml)
-    ? xml.replace(/(<w:fonts\b[^>]*?)\s*\/>/, `$1>${entries}</w:fonts>`)
-    : xml.replace(/(<w:fonts\b[^>]*>)/, `$1${entries}`);
-  zip.file('word/fontTable.xml', patched);
+  await declareFonts(zip, FONT_TABLE);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
@@ -199,5 +187,5 @@ export async function buildDocx(doc: ExportDocument, meta: DocxMeta): Promise<Ui
       },
     ],
   });
-  return declareFonts(new Uint8Array(await Packer.toBuffer(document)));
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }

@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import type { IParagraphOptions, IRunOptions } from 'docx';
 import JSZip from 'jszip';
+import { declareFonts } from '../font-table';
 import {
   CHAR_SPACE,
   CONDENSE,
@@ -420,8 +421,6 @@ function labelHeader(label: string | null): Header {
   });
 }
 
-const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 const OFF_GRID_RUN = '<w:snapToGrid w:val="false"/>';
 
 /**
@@ -441,24 +440,13 @@ function offGridParagraphs(xml: string): string {
 }
 
 /** Declares the fonts in word/fontTable.xml (the docx package leaves it empty) and patches the paragraphs. */
-async function declareFonts(bytes: Uint8Array): Promise<Uint8Array> {
+async function patchPackage(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|footer\d*|header\d*)\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
     zip.file(name, offGridParagraphs(xml));
   }
-  const part = zip.file('word/fontTable.xml');
-  if (!part) return bytes;
-  const xml = await part.async('string');
-  const entries = FONT_TABLE.map(
-    (f) =>
-      `<w:font w:name="${xmlAttr(f.name)}"><w:altName w:val="${xmlAttr(f.alt)}"/><w:panose1 w:val="${f.panose}"/>` +
-      `<w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
-  ).join('');
-  const patched = /<w:fonts\b[^>]*\/>/.test(xml)
-    ? xml.replace(/(<w:fonts\b[^>]*?)\s*\/>/, `$1>${entries}</w:fonts>`)
-    : xml.replace(/(<w:fonts\b[^>]*>)/, `$1${entries}`);
-  zip.file('word/fontTable.xml', patched);
+  await declareFonts(zip, FONT_TABLE);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
@@ -513,5 +501,5 @@ export async function buildGongwenDocx(g: Gongwen, meta: GongwenMeta): Promise<U
       },
     ],
   });
-  return declareFonts(new Uint8Array(await Packer.toBuffer(document)));
+  return patchPackage(new Uint8Array(await Packer.toBuffer(document)));
 }
