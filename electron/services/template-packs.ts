@@ -19,6 +19,9 @@ const summary = (pack: TemplatePack, extra: Pick<PackSummary, 'id' | 'source' | 
  * region's own types win). Packs are data, validated on the way in; "build once, reuse everywhere".
  */
 export class TemplatePacks {
+  /** Stored packs, parsed once: they change only through import and remove below. */
+  private parsed?: { id: string; importedAt: string; pack: TemplatePack }[];
+
   constructor(
     private readonly repo: TemplatePacksRepo,
     private readonly policyPacks: () => TemplatePack[],
@@ -63,6 +66,7 @@ export class TemplatePacks {
       json: JSON.stringify(pack),
       importedAt: this.now().toISOString(),
     });
+    this.parsed = undefined;
     this.audit.append('settings_change', { key: 'templatePacks', from: null, to: `${pack.publisher} / ${pack.name}` });
     return this.list();
   }
@@ -70,6 +74,7 @@ export class TemplatePacks {
   remove(id: string): PackSummary[] {
     const stored = this.userPacks().find((p) => p.id === id);
     if (stored && this.repo.remove(id)) {
+      this.parsed = undefined;
       this.audit.append('settings_change', {
         key: 'templatePacks',
         from: `${stored.pack.publisher} / ${stored.pack.name}`,
@@ -81,9 +86,9 @@ export class TemplatePacks {
 
   /** Stored packs that still validate (a pack from a newer Wenshu that no longer parses is skipped). */
   private userPacks(): { id: string; importedAt: string; pack: TemplatePack }[] {
-    return this.repo.all().flatMap((row) => {
+    return (this.parsed ??= this.repo.all().flatMap((row) => {
       const parsed = parseTemplatePack(row.json);
       return parsed.ok ? [{ id: row.id, importedAt: row.importedAt, pack: parsed.pack }] : [];
-    });
+    }));
   }
 }
