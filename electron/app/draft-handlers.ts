@@ -5,6 +5,7 @@ import type { ContentEgress } from '../services/content-egress';
 import type { DraftGeneration } from '../services/draft-generation';
 import type { DraftingService } from '../services/drafting-service';
 import type { TemplatePacks } from '../services/template-packs';
+import { csvField } from '../services/audit-service';
 import type { ReviewService } from '../services/review-service';
 import type { OutputSinks } from './sinks';
 
@@ -121,7 +122,9 @@ export function metricsCsv(metrics: Metrics): string {
       Object.entries(w.rejectionReasons)
         .map(([reason, n]) => `${reason}:${n}`)
         .join(' '),
-    ].join(','),
+    ]
+      .map(csvField)
+      .join(','),
   );
   return `\ufeff${[header, ...rows].join('\r\n')}\r\n`;
 }
