@@ -42,6 +42,12 @@ import { SettingsRepo } from '../store/settings-repo';
 import { APP_VERSION } from './version';
 import { endpointHandlers } from './endpoint-handlers';
 import { draftHandlers } from './draft-handlers';
+import { summaryHandlers } from './summary-handlers';
+import { SummarizeService } from '../services/summarize-service';
+import { SummaryChecks } from '../services/summary-checks';
+import { SummaryCacheRepo } from '../store/summary-cache-repo';
+import { citationLegend } from '../../shared/summarize/legend';
+import { detectLanguage } from '../../shared/summarize/language';
 import { folderSinks } from './sinks';
 import type { OutputSinks } from './sinks';
 import { applyOverride } from './endpoint-override';
@@ -80,6 +86,7 @@ export interface WenshuApp {
   model: ModelService;
   review: ReviewService;
   drafting: DraftingService;
+  summaries: SummarizeService;
   egress: ContentEgress;
   policy: PolicyState;
   endpointStatus(): EndpointStatus;
@@ -132,22 +139,34 @@ export function createApp(options: AppOptions): WenshuApp {
   const documentTypes = () => packs.types();
   const typeDirection = (id: string | undefined) => documentTypes().find((t) => t.id === id)?.direction;
   const decisions = () => decisionLists(effective().decisionWords);
+  const checks = new SummaryChecks((id) => documents.get(id));
   const review = new ReviewService(new DraftsRepo(db), {
     audit,
     actor: () => ({ account: osAccount(), name: settings.get().reviewerName }),
-    warningsFor: (draft, content) => [
+    warningsFor: (draft, content) => {
+      const decided = decisionWarnings(content.text, decisions());
+      // A summary's sentences are checked against its sources on every version.
+      if (draft.kind === 'summary' && draft.tool === 'summarize')
+        return checks.warnings(draft.sources, content, decided);
       // A drafted 公文 carries its 文种 in its fields: its format problems are review warnings too.
-      ...(draft.kind === 'document' && content.fields.typeName
-        ? lintWarnings(content, { typeName: content.fields.typeName, direction: typeDirection(content.fields.typeId) })
-        : []),
-      ...decisionWarnings(content.text, decisions()),
-    ],
+      const typeName = draft.kind === 'document' ? content.fields.typeName : undefined;
+      const lint = typeName ? lintWarnings(content, { typeName, direction: typeDirection(content.fields.typeId) }) : [];
+      return [...lint, ...decided];
+    },
   });
   const { draftDays } = effective().retention;
   if (draftDays !== undefined) review.purgeUnapproved(draftDays);
   const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
   const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
   const drafting = new DraftingService(review, model, documentTypes);
+  const summaries = new SummarizeService({
+    review,
+    model,
+    runtime,
+    document: (id) => documents.get(id),
+    checks,
+    cache: new SummaryCacheRepo(db),
+  });
   const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));
   const egress = new ContentEgress({
     review,
@@ -155,6 +174,14 @@ export function createApp(options: AppOptions): WenshuApp {
     sinks,
     audit,
     aigc: () => effective().aigc,
+    appendix: (draft, text) =>
+      draft.kind === 'summary'
+        ? citationLegend(
+            text,
+            checks.passages(draft.sources.map((s) => s.documentId)),
+            detectLanguage(text) === 'en' ? 'en' : 'zh',
+          )
+        : '',
   });
   const doctor = (locale: Locale = settings.get().locale) =>
     runDoctor({
@@ -213,6 +240,7 @@ export function createApp(options: AppOptions): WenshuApp {
     'documents:search': async (input) => search.search(input),
     ...draftHandlers({ review, generation, drafting, packs, egress, sinks, requests }),
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
+    ...summaryHandlers({ summaries, checks, review, model, runtime, requests }),
   };
 
   return {
@@ -224,6 +252,7 @@ export function createApp(options: AppOptions): WenshuApp {
     model,
     review,
     drafting,
+    summaries,
     egress,
     policy,
     endpointStatus,

@@ -8,6 +8,8 @@ import type { TemplatePacks } from '../services/template-packs';
 import { csvField } from '../services/audit-service';
 import type { ReviewService } from '../services/review-service';
 import type { OutputSinks } from './sinks';
+import { underRequest } from './requests';
+import type { Requests } from './requests';
 
 export interface DraftDeps {
   review: ReviewService;
@@ -17,7 +19,7 @@ export interface DraftDeps {
   egress: ContentEgress;
   sinks: OutputSinks;
   /** Generations in flight by request id (shared with model:complete, so model:cancel stops both). */
-  requests: Map<string, AbortController>;
+  requests: Requests;
 }
 
 type DraftCalls =
@@ -50,18 +52,9 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
     ctx: CallContext,
     run: (options: { signal: AbortSignal; onDelta: (d: ChatDelta) => void }) => Promise<DraftDetail>,
   ) => {
-    const controller = new AbortController();
-    requests.set(requestId, controller);
-    try {
-      const draft = await run({
-        signal: controller.signal,
-        onDelta: (d) => ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
-      });
-      changed(ctx, draft.id);
-      return draft;
-    } finally {
-      requests.delete(requestId);
-    }
+    const draft = await underRequest(requests, requestId, ctx, run);
+    changed(ctx, draft.id);
+    return draft;
   };
   return {
     'drafts:list': async (query) => review.list(query),

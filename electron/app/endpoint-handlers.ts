@@ -6,6 +6,8 @@ import type { EndpointRuntime } from '../services/endpoint-runtime';
 import type { ModelService } from '../services/model-service';
 import type { DoctorReport } from '../../shared/domain/endpoint';
 import type { SecretStore } from './secrets';
+import { underRequest } from './requests';
+import type { Requests } from './requests';
 
 export interface EndpointDeps {
   policy: PolicyState;
@@ -15,7 +17,7 @@ export interface EndpointDeps {
   model: ModelService;
   doctor: () => Promise<DoctorReport>;
   /** Completions in flight by request id, so `model:cancel` and closing the app can stop them. */
-  requests: Map<string, AbortController>;
+  requests: Requests;
 }
 
 type EndpointCalls =
@@ -45,17 +47,10 @@ export function endpointHandlers(deps: EndpointDeps): Pick<Handlers, EndpointCal
     'endpoint:check': async () => doctor(),
     'model:preview': async (input) => model.preview(input),
     'model:complete': async ({ requestId, ...request }, ctx) => {
-      const controller = new AbortController();
-      requests.set(requestId, controller);
       const engine = runtime.engine();
       try {
-        return await model.complete(request, {
-          signal: controller.signal,
-          onDelta: (d) =>
-            ctx.emit('model:delta', { requestId, kind: d.kind, text: d.kind === 'retract' ? '' : d.text }),
-        });
+        return await underRequest(requests, requestId, ctx, (options) => model.complete(request, options));
       } finally {
-        requests.delete(requestId);
         // A failed connection turns the engine offline for a while: tell the status bar.
         if (runtime.engine() !== engine) ctx.emit('endpoint:changed', {});
       }

@@ -13,6 +13,7 @@ import { registerEndpointCommands } from './commands/endpoint';
 import { registerLintCommand } from './commands/lint';
 import { registerRedactCommand } from './commands/redact';
 import { registerReviewCommands } from './commands/review';
+import { registerSummaryCommands } from './commands/summaries';
 import type { CliContext, CliIO } from './context';
 
 export type { CliIO } from './context';
@@ -75,6 +76,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   registerAuditCommands(program, ctx);
   registerReviewCommands(program, ctx);
   registerLintCommand(program, ctx);
+  registerSummaryCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

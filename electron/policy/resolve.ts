@@ -41,6 +41,7 @@ export interface Effective {
   retries: Retries;
   pii: PiiRules;
   tools: Record<Tool, boolean>;
+  verification: Policy['verification'];
   logLevel: LogLevel;
   aigc: AigcPolicy;
   decisionWords: DecisionWords;
@@ -88,6 +89,7 @@ function base(policy: Policy): Omit<Effective, 'engineReason' | 'endpoint'> {
     retries: policy.retries,
     pii: policy.pii,
     tools: Object.fromEntries(TOOLS.map((t) => [t, policy.tools[t] ?? true])) as Record<Tool, boolean>,
+    verification: policy.verification,
     logLevel: policy.logLevel,
     aigc: policy.aigc,
     decisionWords: policy.decisionWords,

@@ -12,6 +12,11 @@ export interface EgressDeps {
   sinks: OutputSinks;
   audit: AuditService;
   aigc: () => AigcPolicy;
+  /**
+   * What goes out after the approved text, derived from it (a summary's list of what its
+   * citation labels point at); '' for none.
+   */
+  appendix?: (draft: { kind: string; sources: { documentId: string }[] }, text: string) => string;
 }
 
 type Action = 'export' | 'copy' | 'print';
@@ -70,12 +75,13 @@ export class ContentEgress {
     }
     const { draft, version, approval } = approved;
     const aigc = this.deps.aigc();
+    const appendix = this.deps.appendix?.(draft, version.content.text) ?? '';
     const input: ExportInput = {
       draftId: draft.id,
       version: version.version,
       kind: draft.kind,
       title: draft.title,
-      content: version.content,
+      content: appendix ? { ...version.content, text: `${version.content.text}\n\n${appendix}` } : version.content,
       approvedAt: approval.at,
       reviewer: approval.reviewer,
       aigc,

@@ -117,6 +117,7 @@ export class EndpointRuntime {
       endpoint: eff.endpoint ? endpointSummary(eff.endpoint) : null,
       apiKey: { present: this.secrets.get() !== undefined, storage: this.secrets.storage },
       policy,
+      secondOpinion: eff.verification.secondOpinion,
     };
   }
 }

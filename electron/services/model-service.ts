@@ -35,6 +35,12 @@ export interface ModelRequest {
   maxTokens?: number;
   /** The tool's standing instructions (role, format rules), sent as the system message. */
   system?: string;
+  /**
+   * The material already prepared by the tool (e.g. passages with their labels, or partial
+   * summaries), sent instead of the stored documents' text; `documentIds` still names where it
+   * came from for the audit. Each keeps its document's 密级 for the boundary.
+   */
+  sources?: SourceDocument[];
 }
 
 /** What a tool does without the endpoint: deterministic and local (each tool defines its own). */
@@ -108,11 +114,7 @@ export class ModelService {
    * (classified content, too long) are not "offline" cases: they reach the caller.
    */
   async generate(request: ModelRequest, offline: OfflineEngine, options: RunOptions = {}): Promise<ToolResult> {
-    // The policy's tool switches hold here, in main, whatever the UI shows.
-    const tool = Tool.safeParse(request.tool);
-    if (tool.success && this.runtime.effective().tools[tool.data] === false) {
-      throw new AppError('forbidden', `the policy turned ${tool.data} off`, { tool: tool.data });
-    }
+    this.assertToolAllowed(request.tool);
     if (this.runtime.engine() === 'endpoint') {
       try {
         return { ...(await this.complete(request, options)), engine: 'endpoint' };
@@ -120,6 +122,20 @@ export class ModelService {
         if (!isConnectionFailure(toErrorData(err))) throw err;
       }
     }
+    return this.offline(request, offline, options);
+  }
+
+  /** The policy's tool switches hold here, in main, whatever the UI shows. */
+  assertToolAllowed(name: string | undefined): void {
+    const tool = Tool.safeParse(name);
+    if (tool.success && this.runtime.effective().tools[tool.data] === false) {
+      throw new AppError('forbidden', `the policy turned ${tool.data} off`, { tool: tool.data });
+    }
+  }
+
+  /** The tool's offline engine, audited as an offline call. */
+  async offline(request: ModelRequest, offline: OfflineEngine, options: RunOptions = {}): Promise<ToolResult> {
+    this.assertToolAllowed(request.tool);
     const started = Date.now();
     const answer = await offline();
     options.onDelta?.({ kind: 'answer', text: answer });
@@ -189,7 +205,7 @@ export class ModelService {
   private prepare(request: ModelRequest): Prepared {
     const eff = this.runtime.effective();
     const endpoint = eff.endpoint;
-    const docs = this.documents(request.documentIds ?? []);
+    const docs = request.sources ?? this.documents(request.documentIds ?? []);
     const redactor = new Redactor(eff.pii);
     const messages: ChatMessage[] = [
       ...(request.system ? [{ role: 'system' as const, content: redactor.redact(request.system).text }] : []),

@@ -27,7 +27,10 @@ export interface ReviewDeps {
    * Warnings found in a content by the tool that made the draft (lint, unsupported sentences…)
    * plus the decision-wording check. Called for every new version (generation or edit).
    */
-  warningsFor: (draft: { kind: DraftKind; tool: string }, content: DraftContent) => DraftWarning[];
+  warningsFor: (
+    draft: { kind: DraftKind; tool: string; sources: DraftSource[] },
+    content: DraftContent,
+  ) => DraftWarning[];
   now?: () => Date;
 }
 
@@ -100,7 +103,7 @@ export class ReviewService {
     const content = normalize(g.content);
     const warnings = uniqueById([
       ...(g.warnings ?? []),
-      ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool }, content),
+      ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, content),
     ]);
     const hash = contentHash(content);
     this.repo.write(() => {
@@ -166,7 +169,10 @@ export class ReviewService {
     const current = this.repo.version(id, baseVersion);
     if (current?.contentHash === hash) return this.get(id);
     const carried = (this.repo.lastAiVersion(id, baseVersion)?.warnings ?? []).filter((w) => w.kind === 'incomplete');
-    const warnings = uniqueById([...carried, ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool }, next)]);
+    const warnings = uniqueById([
+      ...carried,
+      ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, next),
+    ]);
     const author = this.deps.actor().account;
     this.repo.write(() => {
       checkBase(this.summary(id));

@@ -279,14 +279,19 @@ export class DraftsRepo {
     return row && toVersion(row);
   }
 
+  /** The documents (and passages) a draft was made from, in the order they were given. */
+  sources(id: string): DraftSource[] {
+    return this.stmt(
+      `SELECT document_id AS documentId, passage_id AS passageId FROM draft_sources WHERE draft_id = ? ORDER BY seq`,
+    ).all(id) as DraftSource[];
+  }
+
   /** The draft with its sources, every version, approval and rejection (oldest first). */
   detail(id: string): DraftDetail | undefined {
     return this.read(() => {
       const summary = this.summary(id);
       if (!summary) return undefined;
-      const sources = this.stmt(
-        `SELECT document_id AS documentId, passage_id AS passageId FROM draft_sources WHERE draft_id = ? ORDER BY seq`,
-      ).all(id) as DraftSource[];
+      const sources = this.sources(id);
       const versions = (this.stmt(`${VERSION} WHERE draft_id = ? ORDER BY version`).all(id) as VersionRow[]).map(
         toVersion,
       );

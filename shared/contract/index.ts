@@ -11,6 +11,7 @@ import { draftCalls, draftEvents } from './drafts';
 import { draftingCalls } from './drafting';
 import { endpointCalls, endpointEvents } from './endpoint';
 import { settingsCalls } from './settings';
+import { summaryCalls, summaryEvents } from './summaries';
 
 export const calls = {
   ...appCalls,
@@ -20,12 +21,14 @@ export const calls = {
   ...auditCalls,
   ...draftCalls,
   ...draftingCalls,
+  ...summaryCalls,
 } as const;
 
 export const events = {
   ...documentEvents,
   ...endpointEvents,
   ...draftEvents,
+  ...summaryEvents,
 } as const;
 
 type Calls = typeof calls;

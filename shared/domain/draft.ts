@@ -22,7 +22,8 @@ export const DraftContent = z.object({
 export type DraftContent = z.infer<typeof DraftContent>;
 
 export const WarningKind = z.enum([
-  'unsupported_sentence', // a summary sentence without support in its sources (issue 7)
+  'unsupported_sentence', // a summary sentence without support in its sources, or contradicting them
+  'citation', // a summary sentence citing no passage, or a label that names none
   'lint', // an official-document format problem (issue 6)
   'empty_field', // a form field left empty (issue 8)
   'unverified_field', // a form value whose evidence did not check out (issue 8)

@@ -52,6 +52,8 @@ export const EndpointStatus = z.object({
     storage: z.enum(['safeStorage', 'env', 'memory', 'unavailable']),
   }),
   policy: PolicyStatus,
+  /** The policy lets users ask the endpoint for a second opinion on flagged summary sentences. */
+  secondOpinion: z.boolean(),
 });
 export type EndpointStatus = z.infer<typeof EndpointStatus>;
 

@@ -81,3 +81,66 @@ export function parseChineseInteger(text: string): number | null {
   }
   return total + (pending ?? 0);
 }
+
+/** Traditional forms met in older texts (萬, 億, 點, 兩) folded to the simplified ones. */
+const TRADITIONAL: Record<string, string> = { 萬: '万', 億: '亿', 點: '点', 兩: '两' };
+
+const SCALES = [
+  ['亿', 1e8],
+  ['万', 1e4],
+] as const;
+
+/** One section below 10000; a bare 十 means 一十 anywhere (二百十七 = 217, as older texts write it). */
+function parseSection(text: string): number | null {
+  if (text.length === 0) return null;
+  if ([...text].every((ch) => !UNITS.has(ch))) return text.length <= 4 ? parseDigitSequence(text) : null;
+  let total = 0;
+  let pending: number | null = null;
+  let lastUnit = Infinity;
+  for (const ch of text) {
+    const unit = UNITS.get(ch);
+    if (unit !== undefined) {
+      if (unit >= lastUnit) return null;
+      total += (pending ?? (unit === 10 || total === 0 ? 1 : NaN)) * unit;
+      if (Number.isNaN(total)) return null;
+      pending = null;
+      lastUnit = unit;
+      continue;
+    }
+    const digit = digitValue(ch);
+    if (digit === null || pending !== null) return null;
+    if (digit !== 0) pending = digit;
+  }
+  return total + (pending ?? 0);
+}
+
+/** Sections split at the last 亿, then the last 万 (so 五万万 is 5 × 10⁴ × 10⁴). */
+function parseScaled(text: string, marks: readonly (readonly [string, number])[] = SCALES): number | null {
+  const [scaleMark, ...lower] = marks;
+  if (!scaleMark) return parseSection(text);
+  const [mark, scale] = scaleMark;
+  const at = text.lastIndexOf(mark);
+  if (at < 0) return parseScaled(text, lower);
+  const high = at === 0 ? null : parseScaled(text.slice(0, at));
+  if (high === null) return null;
+  const tail = text.slice(at + 1).replace(/^[零〇]/, '');
+  const low = tail === '' ? 0 : parseScaled(tail, lower);
+  return low === null || low >= scale ? null : high * scale + low;
+}
+
+/**
+ * A Chinese number of any size, with 万/亿 sections and a decimal part: 三十五 → 35,
+ * 二千零四十六万 → 20460000, 五萬萬 → 500000000, 十二点五 → 12.5. Null when malformed
+ * (十三五, 万一), so words that merely contain numerals are not read as numbers.
+ */
+export function parseChineseNumber(text: string): number | null {
+  const folded = [...text].map((ch) => TRADITIONAL[ch] ?? ch).join('');
+  const [whole = '', fraction, ...rest] = folded.split('点');
+  if (rest.length > 0 || fraction === '') return null;
+  const integer = parseScaled(whole);
+  if (integer === null) return null;
+  if (fraction === undefined) return integer;
+  if ([...fraction].some((ch) => UNITS.has(ch))) return null;
+  const digits = parseDigitSequence(fraction);
+  return digits === null ? null : Number(`${integer}.${fraction.replace(/./g, (ch) => String(digitValue(ch)))}`);
+}

@@ -215,6 +215,18 @@ const PolicyObject = z
       .strict()
       .default({})
       .describe('how long audit entries must be kept, and when unapproved drafts go; left out: kept'),
+    verification: z
+      .object({
+        secondOpinion: z
+          .boolean()
+          .default(false)
+          .describe(
+            'let users ask the endpoint to judge each flagged summary sentence against its passage (advisory, never proof)',
+          ),
+      })
+      .strict()
+      .default({ secondOpinion: false })
+      .describe('checks of AI output beyond the built-in deterministic verifier'),
     logLevel: LogLevel.default('warn'),
     aigc: AigcPolicy.default(AigcPolicy.parse({})),
     decisionWords: DecisionWords.default(DecisionWords.parse({})),

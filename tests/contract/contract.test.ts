@@ -19,6 +19,8 @@ const ctx: CallContext = {
 
 // A draft made in beforeAll (offline: the test app has no endpoint), edited once by 'drafts:edit'.
 let draftId = '';
+// The document imported in beforeAll.
+let seedId = '';
 const approval = () => ({
   id: draftId,
   version: 2,
@@ -236,15 +238,38 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
     ],
     offlineError: 'endpoint_not_configured',
   },
+  'summaries:run': {
+    valid: () => ({ requestId: 's1', documentIds: [seedId], preset: 'key_points' }),
+    invalid: [
+      { requestId: 's', documentIds: [] },
+      { requestId: 's', documentIds: [missingId], preset: '要点' },
+      { requestId: 's', documentIds: [missingId], language: 'fr' },
+      { requestId: 's', documentIds: Array.from({ length: 21 }, () => missingId) },
+    ],
+  },
+  'summaries:report': {
+    valid: () => ({ id: draftId, text: '会议于3月5日召开。[P1]' }),
+    invalid: [{ id: 'x' }, { id: missingId, text: 5 }],
+  },
+  'summaries:secondOpinion': {
+    valid: () => ({ requestId: 's2', id: draftId }),
+    invalid: [{ requestId: '', id: missingId }, { id: missingId }],
+    offlineError: 'forbidden',
+  },
 };
 
 describe('IPC contract', () => {
   beforeAll(async () => {
-    await dispatch(
+    const seeded = await dispatch(
       'documents:import',
-      { batchId: 'seed', files: [{ name: 'seed.txt', bytes: bytes('种子文档\n内容') }] },
+      {
+        batchId: 'seed',
+        files: [{ name: 'seed.txt', bytes: bytes('种子文档\n会议于3月5日召开，请各单位于3月1日前报送名单。') }],
+      },
       ctx,
     );
+    if (!seeded.ok) throw new Error(`seed document: ${JSON.stringify(seeded.error)}`);
+    seedId = (seeded.value as { id: string }[])[0]!.id;
     const draft = await dispatch('drafts:generate', { requestId: 'seed', prompt: '起草一份会议通知' }, ctx);
     if (!draft.ok) throw new Error(`seed draft: ${JSON.stringify(draft.error)}`);
     draftId = (draft.value as { id: string }).id;

@@ -73,7 +73,7 @@ describe('app shell', () => {
     await user.keyboard('{Enter}');
 
     expect(await screen.findByRole('heading', { level: 1, name: '摘要' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: '还没有摘要' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '资料库中还没有文档' })).toBeInTheDocument();
     expect(within(nav()).getByRole('link', { name: '摘要' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('main')).toHaveFocus();
   });

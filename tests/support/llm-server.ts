@@ -55,6 +55,11 @@ export interface Script {
   firstByteDelayMs?: number;
   /** Between writes (a token rate). */
   chunkDelayMs?: number;
+  /**
+   * A fixed speed on a clock that does not drift: write i (one event, i.e. one token) goes out
+   * at headers + firstTokenMs + i × 1000 / tokensPerSecond. Wins over firstByteDelayMs/chunkDelayMs.
+   */
+  pace?: { firstTokenMs: number; tokensPerSecond: number };
   /** After `after` writes: stop writing and keep the socket open, send a TCP reset, or just close. */
   fault?: { after: number; kind: 'stall' | 'reset' | 'close' };
   /** Reset the connection instead of answering at all. */
@@ -220,8 +225,14 @@ async function send(res: http.ServerResponse, script: Script, wait: (ms: number)
   const { body, contentType } = bodyOf(script);
   res.writeHead(script.status ?? 200, { 'content-type': contentType, 'cache-control': 'no-cache', ...script.headers });
   res.flushHeaders();
-  await wait(script.firstByteDelayMs ?? 0);
+  const started = Date.now();
+  if (!script.pace) await wait(script.firstByteDelayMs ?? 0);
   const pieces = split(body, script);
+  const pause = async (i: number) => {
+    if (!script.pace) return i > 0 ? wait(script.chunkDelayMs ?? 0) : undefined;
+    const due = started + script.pace.firstTokenMs + (i * 1000) / script.pace.tokensPerSecond;
+    return wait(Math.max(0, due - Date.now()));
+  };
   for (let i = 0; i <= pieces.length; i++) {
     if (res.destroyed) return;
     if (script.fault && i === script.fault.after) {
@@ -235,7 +246,7 @@ async function send(res: http.ServerResponse, script: Script, wait: (ms: number)
     }
     const piece = pieces[i];
     if (!piece) break;
-    if (i > 0) await wait(script.chunkDelayMs ?? 0);
+    await pause(i);
     if (res.destroyed) return;
     if (!res.write(piece)) {
       await new Promise<void>((resolve) => {

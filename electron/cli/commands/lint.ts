@@ -1,23 +1,8 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../../shared/errors';
 import { lint } from '../../../shared/lint';
 import type { LintProblem } from '../../../shared/lint';
 import type { CliContext } from '../context';
-
-function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new AppError('file_not_found', `${file}: no such file`, { file });
-    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.startsWith('\ufeff') ? text.slice(1) : text;
-}
+import { readText } from '../read-file';
 
 /** `line:column severity rule message`, one problem a line. */
 export function formatProblems(problems: readonly LintProblem[], locale: string): string {

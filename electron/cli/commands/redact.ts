@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { PiiEntity } from '../../../shared/domain/endpoint';
-import { AppError } from '../../../shared/errors';
 import { Redactor } from '../../../shared/pii/redactor';
 import type { PiiRules } from '../../../shared/policy/schema';
-import { detectKind } from '../../ingest/detect';
 import type { ParsedDocument } from '../../ingest/parsed';
 import type { CliContext } from '../context';
+import { readDocument } from '../read-file';
 
 export interface RedactedText {
   /** The text as it would be sent, identifiers replaced by placeholders. */
@@ -27,31 +24,6 @@ export function redactFileText(text: string, rules: Partial<PiiRules> = {}): Red
 
 /** What a request would carry of this document: its passages, one per line (as create-app sends them). */
 export const sentText = (doc: Pick<ParsedDocument, 'passages'>): string => doc.passages.map((p) => p.text).join('\n');
-
-async function readDocument(file: string, password: string | undefined): Promise<ParsedDocument> {
-  let bytes: Uint8Array;
-  try {
-    // A plain Uint8Array, as the import path's worker hands over: pdfjs refuses a Buffer.
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new AppError('file_not_found', `${file}: no such file`, { file });
-    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
-  }
-  const name = path.basename(file);
-  if (bytes.byteLength === 0) throw new AppError('empty_file', `${name} is empty`, { file: name });
-  const detected = detectKind(name, bytes);
-  if (!detected.supported) {
-    throw new AppError('unsupported_type', `${name}: ${detected.what} files cannot be read`, {
-      file: name,
-      type: detected.what,
-    });
-  }
-  // Loaded on demand: the parsers pull in mammoth and pdfjs, which other commands never need.
-  const { parseFile } = await import('../../ingest/parse-file');
-  return parseFile({ name, bytes, kind: detected.kind, password });
-}
 
 /** Terminal columns: CJK characters and full-width brackets take two. */
 const columns = (s: string) => [...s].reduce((n, c) => n + (c >= '\u2e80' ? 2 : 1), 0);

@@ -4,6 +4,7 @@ import { migration0003 } from './0003-search-tuning';
 import { migration0004 } from './0004-audit';
 import { migration0005 } from './0005-drafts';
 import { migration0006 } from './0006-template-packs';
+import { migration0007 } from './0007-summary-cache';
 import type { Migration } from './types';
 
 /** Append only: a shipped migration is never edited, a new file is added. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -12,10 +12,15 @@ interface Props {
   selected: string[];
   onChange: (ids: string[]) => void;
   disabled: boolean;
+  /** How many may be chosen (the calling contract's limit). */
+  max?: number;
+  /** The legend and hint, when the documents are not attachments of a draft (a summary's). */
+  legend?: string;
+  hint?: string;
 }
 
 /** Documents from the Library whose text goes along with the request, found by title or 文号. */
-export function DocumentPicker({ selected, onChange, disabled }: Props) {
+export function DocumentPicker({ selected, onChange, disabled, max = MAX_DOCUMENTS, legend, hint }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [filter, setFilter] = useState('');
@@ -27,12 +32,12 @@ export function DocumentPicker({ selected, onChange, disabled }: Props) {
       selected.includes(d.id) ||
       [d.title, d.fileName, d.meta.docNumber ?? '', d.meta.issuer ?? ''].some((s) => s.toLowerCase().includes(needle)),
   );
-  const full = selected.length >= MAX_DOCUMENTS;
+  const full = selected.length >= max;
 
   return (
     <fieldset className="doc-picker" disabled={disabled}>
-      <legend>{t('draft.documents')}</legend>
-      <p className="field__hint">{t('draft.documentsHint', { max: MAX_DOCUMENTS })}</p>
+      <legend>{legend ?? t('draft.documents')}</legend>
+      <p className="field__hint">{hint ?? t('draft.documentsHint', { max })}</p>
       {docs.error && <ErrorNotice title={t('draft.documentsFailed')} error={docs.error} onRetry={docs.reload} />}
       {docs.data?.length === 0 && <p className="muted">{t('draft.documentsEmpty')}</p>}
       {docs.data && docs.data.length > 0 && (

@@ -57,6 +57,8 @@ interface AnswerProps {
   emptyText: string;
   failedTitle: string;
   note: string;
+  /** Between the header and the text (the stages of a long request, say). */
+  lead?: ReactNode;
   /** Between the text and the reasoning (a notice that the answer was cut, say). */
   children?: ReactNode;
   /** After the reasoning (token usage, say). */
@@ -68,8 +70,20 @@ interface AnswerProps {
  * AI-generated or offline), a failure, and the reasoning in its own collapsible panel.
  */
 export function StreamAnswer(props: AnswerProps) {
-  const { stream, offline, className, title, phaseText, textLabel, emptyText, failedTitle, note, children, footer } =
-    props;
+  const {
+    stream,
+    offline,
+    className,
+    title,
+    phaseText,
+    textLabel,
+    emptyText,
+    failedTitle,
+    note,
+    lead,
+    children,
+    footer,
+  } = props;
   const { t } = useTranslation();
   const id = useId();
   if (stream.phase === 'idle') return null;
@@ -85,6 +99,7 @@ export function StreamAnswer(props: AnswerProps) {
           {phaseText(stream.phase)}
         </p>
       </div>
+      {lead}
       <article
         className={`answer__text${streaming ? ' answer__text--streaming' : ''}`}
         aria-label={textLabel}

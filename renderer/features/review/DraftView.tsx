@@ -12,14 +12,19 @@ import { EgressActions } from './EgressActions';
 import { ReviewPanel } from './ReviewPanel';
 import { RevisePanel } from './RevisePanel';
 import { DraftLint } from '../lint/DraftLint';
+import { SummaryCheck } from '../summarize/SummaryCheck';
 import { SourceList } from './SourceList';
 import { StateBadge } from './StateBadge';
 import { VersionHistory } from './VersionHistory';
 import { useDraftSession } from './useDraftSession';
 import { useReviewText } from './useReviewText';
 
-/** One draft under review: its text to edit, what changed, where it came from, and the review itself. */
-export function DraftView({ id }: { id: string }) {
+/**
+ * One draft under review: its text to edit, what changed, where it came from, and the review itself.
+ * `embedded`: inside another screen (a summary just made), without the way back to the queue and
+ * with its title one level down.
+ */
+export function DraftView({ id, embedded = false }: { id: string; embedded?: boolean }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
 
@@ -29,8 +34,9 @@ export function DraftView({ id }: { id: string }) {
   } else if (!session.draft || !session.editor) {
     body = <Loading />;
   } else {
-    body = <DraftBody session={session} draft={session.draft} />;
+    body = <DraftBody session={session} draft={session.draft} embedded={embedded} />;
   }
+  if (embedded) return body;
   return (
     <>
       <a className="back-link" href={hrefFor({ screen: 'review' })}>
@@ -42,7 +48,13 @@ export function DraftView({ id }: { id: string }) {
   );
 }
 
-function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSession>; draft: DraftDetail }) {
+interface BodyProps {
+  session: ReturnType<typeof useDraftSession>;
+  draft: DraftDetail;
+  embedded: boolean;
+}
+
+function DraftBody({ session, draft, embedded }: BodyProps) {
   const { t } = useTranslation();
   const text = useReviewText();
   const format = useFormat();
@@ -70,26 +82,30 @@ function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSess
     draft.state === 'approved' &&
     draft.approvals.some((a) => a.version === draft.version && a.contentHash === session.shown?.contentHash);
 
+  /** Selects a span of the text in the editor. */
+  const select = (from: number, to: number) => {
+    const area = textRef.current;
+    if (!area) return;
+    const end = Math.min(to, area.value.length);
+    const start = Math.min(from, end);
+    // Blur first: focusing again scrolls the selection into view in Chromium.
+    area.blur();
+    area.setSelectionRange(start, start);
+    area.focus();
+    area.setSelectionRange(start, end);
+  };
+
   /** Selects the words a warning is about in the text (or focuses its field). */
   const locate = (w: DraftWarning) => {
-    if (w.start !== null && w.end !== null && textRef.current) {
-      const area = textRef.current;
-      const end = Math.min(w.end, area.value.length);
-      const start = Math.min(w.start, end);
-      // Blur first: focusing again scrolls the selection into view in Chromium.
-      area.blur();
-      area.setSelectionRange(start, start);
-      area.focus();
-      area.setSelectionRange(start, end);
-      return;
-    }
+    if (w.start !== null && w.end !== null && textRef.current) return select(w.start, w.end);
     if (w.field) document.getElementById(fieldId(w.field))?.focus();
   };
+  const Title = embedded ? 'h2' : 'h1';
 
   return (
     <article className="draft-view">
       <header className="draft-header">
-        <h1>{draft.title || t('review.untitled')}</h1>
+        <Title>{draft.title || t('review.untitled')}</Title>
         <StateBadge state={draft.state} />
       </header>
       <p className="draft-meta">
@@ -122,6 +138,15 @@ function DraftBody({ session, draft }: { session: ReturnType<typeof useDraftSess
 
       <div className="review-layout">
         <div className="review-layout__main">
+          {draft.kind === 'summary' && (
+            <SummaryCheck
+              draftId={draft.id}
+              text={editor.text}
+              saved={session.shown?.content.text ?? ''}
+              generating={draft.state === 'generating'}
+              onSelect={select}
+            />
+          )}
           <DraftEditor
             editor={editor}
             dirty={session.dirty}

@@ -46,6 +46,8 @@ import type {
 } from '../../../shared/domain/endpoint';
 import type { ChatMessage, ChatUsage, FinishReason } from '../../../shared/llm/types';
 import type { DocTypeSpec } from '../../../shared/gongwen/type-spec';
+import { fakeSummaryWarnings, summaryHandlers } from './fakeSummaries';
+import type { FakeSummary } from './fakeSummaries';
 
 export type FakeHandlers = {
   [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>>;
@@ -77,6 +79,8 @@ export interface FakeWenshu {
   metrics?: Metrics;
   /** The OS account main records as author of edits and as reviewer. */
   account: string;
+  /** What summaries answer (the model's summary text, the second opinions). */
+  summary: FakeSummary;
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
   /** Make every call to `channel` fail with `error` until `recover(channel)`. */
@@ -204,6 +208,7 @@ export const OFFLINE_STATUS: EndpointStatus = {
     locked: [],
     disabledTools: [],
   },
+  secondOpinion: false,
 };
 
 export function createFakeWenshu(
@@ -216,6 +221,7 @@ export function createFakeWenshu(
     drafts?: DraftDetail[];
     packs?: PackSummary[];
     metrics?: Metrics;
+    summary?: FakeSummary;
   } = {},
 ): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -231,6 +237,7 @@ export function createFakeWenshu(
     packs: init.packs ?? [],
     metrics: init.metrics,
     account: 'clerk',
+    summary: init.summary ?? {},
     model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
     audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
@@ -245,6 +252,8 @@ export function createFakeWenshu(
     ...draftHandlers(fake),
     // Drafting by document type (issue 6): types, typed generation, revision by instruction.
     ...draftingHandlers(fake),
+    // Grounded summaries (issue 7): made, checked, and a second opinion.
+    ...summaryHandlers(fake),
     'app:info': async () => ({
       version: '0.1.0',
       shell: 'web',
@@ -415,6 +424,7 @@ export function managedStatus(
     endpoint?: Partial<EndpointSummary>;
     apiKey?: EndpointStatus['apiKey'];
     organization?: string | null;
+    secondOpinion?: boolean;
   } = {},
 ): EndpointStatus {
   return {
@@ -431,6 +441,7 @@ export function managedStatus(
       locked: options.locked ?? [],
       disabledTools: options.disabledTools ?? [],
     },
+    secondOpinion: options.secondOpinion ?? false,
   };
 }
 
@@ -450,6 +461,7 @@ export function invalidPolicyStatus(problems: PolicyProblem[]): EndpointStatus {
       locked: [],
       disabledTools: [],
     },
+    secondOpinion: false,
   };
 }
 
@@ -646,7 +658,7 @@ interface ModelRuns {
   requests: number;
 }
 const modelRuns = new WeakMap<FakeWenshu, ModelRuns>();
-function runsOf(fake: FakeWenshu): ModelRuns {
+export function runsOf(fake: FakeWenshu): ModelRuns {
   let runs = modelRuns.get(fake);
   if (!runs) modelRuns.set(fake, (runs = { inFlight: new Map(), requests: 0 }));
   return runs;
@@ -1060,11 +1072,13 @@ function draftHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftCallName> {
       if (fakeContentHash(content) === base.contentHash) return clone(draft);
       const ai = draft.versions.filter((v) => v.origin === 'ai').at(-1);
       const kept = (ai?.warnings ?? []).filter((w) => w.kind === 'incomplete');
+      // A summary is checked again against its sources, like main's warningsFor.
+      const checked = draft.kind === 'summary' ? fakeSummaryWarnings(fake, draft.sources, content.text) : [];
       addVersion(draft, {
         ...content,
         origin: 'edit',
         author: fake.account,
-        warnings: [...kept, ...decisionWarnings(content.text)],
+        warnings: [...kept, ...checked, ...decisionWarnings(content.text)],
       });
       changed(id);
       return clone(draft);

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { detectKind } from '../ingest/detect';
+import type { ParsedDocument } from '../ingest/parsed';
+
+/** A UTF-8 text file (a BOM dropped); missing and unreadable files are translated errors. */
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new AppError('file_not_found', `${file}: no such file`, { file });
+    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
+/** Any importable file parsed as the store would (without storing it). */
+export async function readDocument(file: string, password: string | undefined): Promise<ParsedDocument> {
+  let bytes: Uint8Array;
+  try {
+    // A plain Uint8Array, as the import path's worker hands over: pdfjs refuses a Buffer.
+    bytes = new Uint8Array(fs.readFileSync(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new AppError('file_not_found', `${file}: no such file`, { file });
+    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
+  }
+  const name = path.basename(file);
+  if (bytes.byteLength === 0) throw new AppError('empty_file', `${name} is empty`, { file: name });
+  const detected = detectKind(name, bytes);
+  if (!detected.supported) {
+    throw new AppError('unsupported_type', `${name}: ${detected.what} files cannot be read`, {
+      file: name,
+      type: detected.what,
+    });
+  }
+  // Loaded on demand: the parsers pull in mammoth and pdfjs, which other commands never need.
+  const { parseFile } = await import('../ingest/parse-file');
+  return parseFile({ name, bytes, kind: detected.kind, password });
+}
