@@ -406,6 +406,7 @@ export const enUS: Messages = {
       citationMissing: 'This sentence cites no source.',
       no_support: 'Nothing in the cited source supports this sentence.',
     },
+    sourceSays: ' The source says “{{says}}”.',
     evidence: 'Source passage',
     evidenceAt: 'Source passage ({{place}})',
     evidenceNone: 'No passage of the source supports this sentence.',

@@ -387,6 +387,7 @@ export const zhCN = {
       citationMissing: '这句话没有标注出处。',
       no_support: '所引原文中没有能支持这句话的内容。',
     },
+    sourceSays: '原文为“{{says}}”。',
     evidence: '依据原文',
     evidenceAt: '依据原文（{{place}}）',
     evidenceNone: '没有找到能支持这句话的原文。',

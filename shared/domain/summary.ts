@@ -45,6 +45,7 @@ const VerifyProblemSchema = z.object({
   text: z.string(),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
+  says: z.string().optional(),
 });
 
 export const SentenceVerdictSchema = z.object({

@@ -77,6 +77,8 @@ export interface FactProblem {
   detail: string;
   /** The evidence says something else at that place (not merely nothing). */
   contradicted: boolean;
+  /** What the evidence says there instead, when it says something. */
+  says?: string;
 }
 
 /** Same words around a figure: this much in common makes it the figure at the same place. */
@@ -124,6 +126,7 @@ export function checkQuantities(
       text: q.text,
       contradicted,
       detail: `${q.text} not in ${where}${says ? ` (it says ${says.text})` : ''}`,
+      ...(says && { says: says.text }),
     });
     if (equal) {
       if (other && other.score >= SAME_PLACE && other.score >= equal.score + MARGIN)
@@ -173,6 +176,7 @@ export function checkDates(
       text: d.text,
       contradicted,
       detail: `${d.text} not in ${where}${says ? ` (it says ${says.text})` : ''}`,
+      ...(says && { says: says.text }),
     });
     const overruled = other && other.score >= SAME_PLACE && other.score >= (equal?.score ?? 0) + MARGIN;
     if (equal) {
@@ -220,6 +224,7 @@ export function checkIdentifiers(
       text: m[0],
       detail: `${m[0]} not in ${where}${says ? ` (it says ${says})` : ''}`,
       contradicted: says !== undefined,
+      ...(says && { says }),
     });
   }
   return out;
@@ -259,7 +264,7 @@ export function checkEntities(
       drawn.flatMap((f) => f.places),
     );
     if (other && other.score >= SAME_PLACE)
-      out.push(problem(`${e.text} not in ${where} (it says ${other.p.text})`, true));
+      out.push({ ...problem(`${e.text} not in ${where} (it says ${other.p.text})`, true), says: other.p.text });
   }
   return out;
 }

@@ -38,6 +38,8 @@ export interface VerifyProblem {
   /** Their offsets in the whole summary text (UTF-16), for inline highlighting. */
   start: number;
   end: number;
+  /** What the source says at that place instead (a contradiction), as written there. */
+  says?: string;
 }
 
 export type Verdict = 'supported' | 'unsupported' | 'contradicted';

@@ -121,7 +121,9 @@ export class SourceIndex {
       );
     }
 
-    const evidence = [...new Set([...local, ...top])];
+    // A sentence that cites nothing may join its best match with a neighbour (a title and its date).
+    const around = cited.length === 0 && top.length > 0 ? this.withNeighbours([top[0]!]) : [];
+    const evidence = [...new Set([...local, ...top, ...around])];
     // The passages the sentence draws on: those it cites (and their neighbours), else its best match.
     const drawn = local.length > 0 ? local : support.best >= 0 ? [support.best] : [];
     const where = cited.length === 0 ? 'the source' : cited.length === 1 ? 'the cited passage' : 'the cited passages';
@@ -166,6 +168,7 @@ export class SourceIndex {
         text: p.text,
         start: s.start + p.start,
         end: s.start + p.end,
+        ...(p.says !== undefined && { says: p.says }),
       })),
     };
   }
@@ -221,7 +224,17 @@ export class SourceIndex {
       near = form.original.slice(from, to).replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
     }
     const detail = near ? `${what} is not verbatim in the source (it says “${near}”)` : `${what} is not in the source`;
-    return [{ kind: 'quote', start: q.start, end: q.end, text: q.text, detail, contradicted: near !== '' }];
+    return [
+      {
+        kind: 'quote',
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        detail,
+        contradicted: near !== '',
+        ...(near && { says: near }),
+      },
+    ];
   }
 }
 

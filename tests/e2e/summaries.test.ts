@@ -55,7 +55,7 @@ test('import a real PDF and summarize it: streamed, then checked sentence by sen
   const check = page.getByRole('region', { name: '出处核查' });
   await check.getByRole('status').filter({ hasText: '3 句：2 句有依据' }).waitFor();
   const wrong = check.getByRole('listitem').filter({ hasText: '对国防问题的意见' });
-  await wrong.getByText('日期“一九三七年八月五日”在所引原文中找不到。').waitFor();
+  await wrong.getByText('日期“一九三七年八月五日”在所引原文中找不到。原文为“一九三七年八月四日”。').waitFor();
   expect(await wrong.getByText(/与原文不符|无依据/).count()).toBeGreaterThan(0);
   await check.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'summaries-check');

@@ -13,7 +13,7 @@ import { readDocument, readText } from '../read-file';
 function presetOf(name: string): SummaryPreset {
   const found = SummaryPreset.options.find((p) => p === name || PRESET_NAMES[p].zh === name);
   if (!found) {
-    throw new AppError('invalid_input', `unknown preset ${name}: 一句话, 要点 or 详细`, { field: '--preset' });
+    throw new AppError('invalid_input', `unknown preset ${name}`, { field: '--preset 一句话|要点|详细' });
   }
   return found;
 }

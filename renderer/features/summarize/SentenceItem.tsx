@@ -132,6 +132,7 @@ function useProblemText(text: string, passages: Map<string, CitedPassage>) {
       const label = labels.map((l) => l.toUpperCase()).find((l) => !passages.has(l));
       return label ? t('summaryCheck.problem.citation', { text: label }) : t('summaryCheck.problem.citationMissing');
     }
-    return t(`summaryCheck.problem.${p.kind}`, { text: p.text });
+    const problem = t(`summaryCheck.problem.${p.kind}`, { text: p.text });
+    return p.says ? `${problem}${t('summaryCheck.sourceSays', { says: p.says })}` : problem;
   };
 }
