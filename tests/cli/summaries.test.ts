@@ -138,7 +138,7 @@ describe('wenshu summarize', () => {
       WENSHU_API_KEY: 'sk',
     };
     const imported = await wenshu(['import', NOTICE_FILE, '--json'], env, 'online.db');
-    const [{ id }] = JSON.parse(imported.stdout) as { id: string }[];
+    const { id } = (JSON.parse(imported.stdout) as { id: string }[])[0]!;
     const r = await wenshu(['summarize', id.slice(0, 8), '--preset', '一句话', '--json'], env, 'online.db');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
