@@ -133,6 +133,27 @@ export class ModelService {
     }
   }
 
+  /**
+   * An answer the endpoint gave before, served again without a call (a cached summary): audited
+   * as outcome `cached`, so the log shows every answer a user received and which model made it.
+   */
+  recordReuse(request: ModelRequest, model: string, answer: string): void {
+    this.record({
+      tool: request.tool ?? 'complete',
+      engine: 'endpoint',
+      endpoint: this.runtime.effective().endpoint?.baseUrl ?? null,
+      model,
+      promptHash: sha256(JSON.stringify({ prompt: request.prompt, documentIds: request.documentIds ?? [] })),
+      responseHash: sha256(answer),
+      promptTokens: null,
+      completionTokens: null,
+      durationMs: 0,
+      outcome: 'cached',
+      redactions: 0,
+      documentIds: request.documentIds ?? [],
+    });
+  }
+
   /** The tool's offline engine, audited as an offline call. */
   async offline(request: ModelRequest, offline: OfflineEngine, options: RunOptions = {}): Promise<ToolResult> {
     this.assertToolAllowed(request.tool);

@@ -60,14 +60,21 @@ export function parseDigitSequence(text: string): number | null {
 export function parseChineseInteger(text: string): number | null {
   if (text.length === 0) return null;
   if ([...text].every((ch) => !UNITS.has(ch))) return parseDigitSequence(text);
+  return positional(text, false);
+}
+
+/**
+ * 十/百/千 with their digits. A bare unit at the start means one of it (十一 = 11); with
+ * `bareTens`, a bare 十 means 一十 anywhere (二百十七 = 217, as older texts write it).
+ */
+function positional(text: string, bareTens: boolean): number | null {
   let total = 0;
   let pending: number | null = null; // a digit waiting for its unit
   let lastUnit = Infinity; // units must strictly decrease: 十百 is malformed
   for (const ch of text) {
     const unit = UNITS.get(ch);
     if (unit !== undefined) {
-      // A bare unit at the start means one of it: 十一 = 11.
-      const multiplier = pending ?? (total === 0 ? 1 : null);
+      const multiplier = pending ?? (total === 0 || (bareTens && unit === 10) ? 1 : null);
       if (unit >= lastUnit || multiplier === null) return null;
       total += multiplier * unit;
       pending = null;
@@ -90,28 +97,11 @@ const SCALES = [
   ['万', 1e4],
 ] as const;
 
-/** One section below 10000; a bare 十 means 一十 anywhere (二百十七 = 217, as older texts write it). */
+/** One section below 10000 (二百十七 = 217 too). */
 function parseSection(text: string): number | null {
   if (text.length === 0) return null;
   if ([...text].every((ch) => !UNITS.has(ch))) return text.length <= 4 ? parseDigitSequence(text) : null;
-  let total = 0;
-  let pending: number | null = null;
-  let lastUnit = Infinity;
-  for (const ch of text) {
-    const unit = UNITS.get(ch);
-    if (unit !== undefined) {
-      if (unit >= lastUnit) return null;
-      total += (pending ?? (unit === 10 || total === 0 ? 1 : NaN)) * unit;
-      if (Number.isNaN(total)) return null;
-      pending = null;
-      lastUnit = unit;
-      continue;
-    }
-    const digit = digitValue(ch);
-    if (digit === null || pending !== null) return null;
-    if (digit !== 0) pending = digit;
-  }
-  return total + (pending ?? 0);
+  return positional(text, true);
 }
 
 /** Sections split at the last 亿, then the last 万 (so 五万万 is 5 × 10⁴ × 10⁴). */

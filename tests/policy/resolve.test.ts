@@ -45,6 +45,7 @@ describe('resolveEffective: a valid policy with endpoints', () => {
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
       retention: { auditDays: 1095, draftDays: 180 },
       templatePacks: [],
+      verification: { secondOpinion: false },
     });
   });
 
@@ -151,6 +152,7 @@ describe('resolveEffective: the other states', () => {
       decisionWords: { mode: 'extend', requests: [], outputs: [] },
       retention: {},
       templatePacks: [],
+      verification: { secondOpinion: false },
     });
   });
 

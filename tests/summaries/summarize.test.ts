@@ -110,6 +110,13 @@ describe('a summary of one document', () => {
     const again = await app.summaries.run({ documentIds: [id], preset: 'one_sentence', language: 'zh' });
     expect(server.requests.length).toBe(calls);
     expect(again.cached).toBe(true);
+    // The log still shows the answer the user received and which model made it.
+    expect(app.audit.list({ kind: 'model_call', limit: 1, offset: 0 }).entries[0]!.data).toMatchObject({
+      tool: 'summarize',
+      engine: 'endpoint',
+      model: 'test-model',
+      outcome: 'cached',
+    });
     expect(again.draft.id).not.toBe(first.draft.id);
     expect(again.draft.versions.at(-1)!.content.text).toBe(first.draft.versions.at(-1)!.content.text);
     // Another preset is another request.
