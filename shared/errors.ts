@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'decision_request',
   'export_failed',
   'template_pack_invalid',
+  'form_unreadable',
+  'form_no_fields',
+  'form_unknown_field',
+  'form_bad_value',
   'internal',
 ] as const;
 

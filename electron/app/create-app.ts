@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DocumentDetail } from '../../shared/domain/document';
+import type { DraftWarning } from '../../shared/domain/draft';
 import type { DoctorReport, EndpointStatus } from '../../shared/domain/endpoint';
 import type { Locale } from '../../shared/domain/settings';
 import { loadPolicy, policyStatus } from '../policy/load';
@@ -46,6 +47,12 @@ import { summaryHandlers } from './summary-handlers';
 import { SummarizeService } from '../services/summarize-service';
 import { SummaryChecks } from '../services/summary-checks';
 import { SummaryCacheRepo } from '../store/summary-cache-repo';
+import { FormsService } from '../services/forms-service';
+import { FormsRepo } from '../store/forms-repo';
+import { pdfFormEngine, hasXfa } from '../forms/pdf';
+import { docxFormEngine } from '../forms/docx';
+import { renderFilledForm } from '../export/filled-form';
+import { formHandlers } from './form-handlers';
 import { citationLegend } from '../../shared/summarize/legend';
 import { detectLanguage } from '../../shared/summarize/language';
 import { folderSinks } from './sinks';
@@ -87,6 +94,7 @@ export interface WenshuApp {
   review: ReviewService;
   drafting: DraftingService;
   summaries: SummarizeService;
+  forms: FormsService;
   egress: ContentEgress;
   policy: PolicyState;
   endpointStatus(): EndpointStatus;
@@ -143,11 +151,12 @@ export function createApp(options: AppOptions): WenshuApp {
   const review = new ReviewService(new DraftsRepo(db), {
     audit,
     actor: () => ({ account: osAccount(), name: settings.get().reviewerName }),
-    warningsFor: (draft, content) => {
+    warningsFor: (draft, content): DraftWarning[] => {
       const decided = decisionWarnings(content.text, decisions());
       // A summary's sentences are checked against its sources on every version.
       if (draft.kind === 'summary' && draft.tool === 'summarize')
         return checks.warnings(draft.sources, content, decided);
+      if (draft.kind === 'form' && draft.tool === 'forms') return [...forms.warnings(draft, content), ...decided];
       // A drafted 公文 carries its 文种 in its fields: its format problems are review warnings too.
       const typeName = draft.kind === 'document' ? content.fields.typeName : undefined;
       const lint = typeName ? lintWarnings(content, { typeName, direction: typeDirection(content.fields.typeId) }) : [];
@@ -159,6 +168,15 @@ export function createApp(options: AppOptions): WenshuApp {
   const sourceDocuments = (ids: string[]) => ids.map((id) => sourceDocument(documents.get(id)));
   const generation = new DraftGeneration(review, model, sourceDocuments, decisions);
   const drafting = new DraftingService(review, model, documentTypes);
+  const forms = new FormsService({
+    repo: new FormsRepo(db),
+    review,
+    model,
+    document: (id) => documents.get(id),
+    engines: { pdf: pdfFormEngine, docx: docxFormEngine },
+    hasXfa,
+    regionProfiles: () => effective().formProfiles,
+  });
   const summaries = new SummarizeService({
     review,
     model,
@@ -170,7 +188,12 @@ export function createApp(options: AppOptions): WenshuApp {
   const sinks = options.sinks ?? folderSinks(path.join(path.dirname(options.dbPath), 'exports'));
   const egress = new ContentEgress({
     review,
-    render: (format, input) => renderExport(format, input),
+    // A filled form leaves as its own file (PDF form or DOCX template), labelled; anything else rendered.
+    render: async (format, input, options) => {
+      const kind = input.kind === 'form' ? forms.formKindOf(input.draftId) : null;
+      if (kind === format) return renderFilledForm(await forms.filled(input.draftId, input.content, options), input);
+      return renderExport(format, input);
+    },
     sinks,
     audit,
     aigc: () => effective().aigc,
@@ -241,6 +264,7 @@ export function createApp(options: AppOptions): WenshuApp {
     ...draftHandlers({ review, generation, drafting, packs, egress, sinks, requests }),
     ...endpointHandlers({ policy, runtime, secrets, audit, model, doctor, requests }),
     ...summaryHandlers({ summaries, checks, review, model, runtime, requests }),
+    ...formHandlers({ forms, requests }),
   };
 
   return {
@@ -253,6 +277,7 @@ export function createApp(options: AppOptions): WenshuApp {
     review,
     drafting,
     summaries,
+    forms,
     egress,
     policy,
     endpointStatus,

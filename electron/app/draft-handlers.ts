@@ -86,7 +86,7 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftCalls> {
       changed(ctx, id);
       return draft;
     },
-    'drafts:export': async ({ id, format }) => egress.export(id, format),
+    'drafts:export': async ({ id, format, flatten }) => egress.export(id, format, undefined, { flatten }),
     'drafts:copy': async ({ id }) => egress.copy(id),
     'drafts:print': async ({ id }) => egress.print(id),
     'metrics:get': async ({ weeks }) => review.metrics(weeks),

@@ -14,6 +14,7 @@ import { registerLintCommand } from './commands/lint';
 import { registerRedactCommand } from './commands/redact';
 import { registerReviewCommands } from './commands/review';
 import { registerSummaryCommands } from './commands/summaries';
+import { registerFormCommands } from './commands/forms';
 import type { CliContext, CliIO } from './context';
 
 export type { CliIO } from './context';
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   registerReviewCommands(program, ctx);
   registerLintCommand(program, ctx);
   registerSummaryCommands(program, ctx);
+  registerFormCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -36,6 +36,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
+  /** OpenAI `response_format` (e.g. a JSON Schema for structured output), sent as given. */
+  responseFormat?: unknown;
   signal?: AbortSignal;
   onDelta?: (delta: ChatDelta) => void;
 }
@@ -67,6 +69,7 @@ export function createChatClient(config: ClientConfig, egress: Egress, limiter: 
       ...(config.streamUsage && { stream_options: { include_usage: true } }),
       temperature: req.temperature ?? config.temperature,
       max_tokens: req.maxTokens ?? config.maxTokens,
+      ...(req.responseFormat !== undefined && { response_format: req.responseFormat }),
     });
 
   /** Each attempt holds a limiter slot; the wait before a retry does not. */

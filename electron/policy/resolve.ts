@@ -47,6 +47,7 @@ export interface Effective {
   decisionWords: DecisionWords;
   retention: Policy['retention'];
   templatePacks: Policy['templatePacks'];
+  formProfiles: Policy['formProfiles'];
 }
 
 /** What applies without a policy: the schema's defaults. */
@@ -95,6 +96,7 @@ function base(policy: Policy): Omit<Effective, 'engineReason' | 'endpoint'> {
     decisionWords: policy.decisionWords,
     retention: policy.retention,
     templatePacks: policy.templatePacks,
+    formProfiles: policy.formProfiles,
   };
 }
 

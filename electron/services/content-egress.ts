@@ -8,7 +8,7 @@ import type { ReviewService } from './review-service';
 
 export interface EgressDeps {
   review: ReviewService;
-  render: (format: ExportFormat, input: ExportInput) => Promise<ExportFile>;
+  render: (format: ExportFormat, input: ExportInput, options?: { flatten?: boolean }) => Promise<ExportFile>;
   sinks: OutputSinks;
   audit: AuditService;
   aigc: () => AigcPolicy;
@@ -34,9 +34,10 @@ export class ContentEgress {
     id: string,
     format: ExportFormat,
     save: (name: string, bytes: Uint8Array) => Promise<string | null> = this.deps.sinks.saveFile,
+    options: { flatten?: boolean } = {},
   ): Promise<{ saved: boolean; path: string | null }> {
     return this.guarded(id, 'export', format, async (input) => {
-      const file = await this.render(format, input);
+      const file = await this.render(format, input, options);
       const path = await save(file.fileName, file.bytes);
       return { result: { saved: path !== null, path }, done: path !== null };
     });
@@ -96,9 +97,9 @@ export class ContentEgress {
     return result;
   }
 
-  private async render(format: ExportFormat, input: ExportInput): Promise<ExportFile> {
+  private async render(format: ExportFormat, input: ExportInput, options?: { flatten?: boolean }): Promise<ExportFile> {
     try {
-      return await this.deps.render(format, input);
+      return await this.deps.render(format, input, options);
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError('export_failed', `rendering ${format} failed`, { detail: toErrorData(err).message });

@@ -41,6 +41,8 @@ export interface ModelRequest {
    * came from for the audit. Each keeps its document's 密级 for the boundary.
    */
   sources?: SourceDocument[];
+  /** OpenAI `response_format` for structured output (forms ask for JSON by a schema). */
+  responseFormat?: unknown;
 }
 
 /** What a tool does without the endpoint: deterministic and local (each tool defines its own). */
@@ -208,6 +210,7 @@ export class ModelService {
       model: p.endpoint.model,
       messages: p.messages,
       maxTokens: p.budget.maxTokens,
+      responseFormat: request.responseFormat,
       signal: options.signal,
       onDelta: stream.push,
     });

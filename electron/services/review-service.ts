@@ -28,7 +28,7 @@ export interface ReviewDeps {
    * plus the decision-wording check. Called for every new version (generation or edit).
    */
   warningsFor: (
-    draft: { kind: DraftKind; tool: string; sources: DraftSource[] },
+    draft: { id: string; kind: DraftKind; tool: string; sources: DraftSource[] },
     content: DraftContent,
   ) => DraftWarning[];
   now?: () => Date;
@@ -103,7 +103,7 @@ export class ReviewService {
     const content = normalize(g.content);
     const warnings = uniqueById([
       ...(g.warnings ?? []),
-      ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, content),
+      ...this.deps.warningsFor({ id, kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, content),
     ]);
     const hash = contentHash(content);
     this.repo.write(() => {
@@ -171,7 +171,7 @@ export class ReviewService {
     const carried = (this.repo.lastAiVersion(id, baseVersion)?.warnings ?? []).filter((w) => w.kind === 'incomplete');
     const warnings = uniqueById([
       ...carried,
-      ...this.deps.warningsFor({ kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, next),
+      ...this.deps.warningsFor({ id, kind: draft.kind, tool: draft.tool, sources: this.repo.sources(id) }, next),
     ]);
     const author = this.deps.actor().account;
     this.repo.write(() => {

@@ -70,7 +70,14 @@ export const draftCalls = {
   },
   /** The only ways out, each checked in main against an approval of the current content. */
   'drafts:export': {
-    input: z.object({ id: DraftId, format: ExportFormat }).strict(),
+    input: z
+      .object({
+        id: DraftId,
+        format: ExportFormat,
+        /** A filled PDF form only: its fields turned into page content (no longer editable). */
+        flatten: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'drafts:copy': { input: z.object({ id: DraftId }).strict(), output: z.object({ copied: z.boolean() }) },

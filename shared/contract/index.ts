@@ -12,6 +12,7 @@ import { draftingCalls } from './drafting';
 import { endpointCalls, endpointEvents } from './endpoint';
 import { settingsCalls } from './settings';
 import { summaryCalls, summaryEvents } from './summaries';
+import { formCalls } from './forms';
 
 export const calls = {
   ...appCalls,
@@ -22,6 +23,7 @@ export const calls = {
   ...draftCalls,
   ...draftingCalls,
   ...summaryCalls,
+  ...formCalls,
 } as const;
 
 export const events = {

@@ -51,6 +51,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     decision_request: '该请求要求对事项作出决定（“{{phrase}}”）；决定由承办人员作出，本工具只提供事实摘要',
     export_failed: '导出失败：{{detail}}',
     template_pack_invalid: '模板包 {{file}} 无效：{{detail}}',
+    form_unreadable: '无法读取表格 {{file}}：{{detail}}',
+    form_no_fields: '{{file}} 中没有可填写的字段（不是 PDF 表单，也没有双花括号占位符或内容控件）',
+    form_unknown_field: '表格中没有名为“{{field}}”的字段',
+    form_bad_value: '字段“{{field}}”的值不合适：{{detail}}',
     internal: '发生内部错误，请重试或联系信息中心',
   },
   'en-US': {
@@ -105,6 +109,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'The request asks for a decision ("{{phrase}}"); the responsible officer decides, this tool only summarizes the facts',
     export_failed: 'Export failed: {{detail}}',
     template_pack_invalid: 'The template pack {{file}} is invalid: {{detail}}',
+    form_unreadable: 'Cannot read the form {{file}}: {{detail}}',
+    form_no_fields:
+      '{{file}} has no fields to fill (not a PDF form, and no double-brace placeholders or content controls)',
+    form_unknown_field: 'The form has no field named “{{field}}”',
+    form_bad_value: 'The value for “{{field}}” does not fit: {{detail}}',
     internal: 'Something went wrong inside Wenshu; try again or contact IT',
   },
 };

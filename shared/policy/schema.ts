@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Classification } from '../domain/document';
 import { Settings } from '../domain/settings';
 import { TemplatePack } from '../gongwen/type-spec';
+import { FormProfile } from '../domain/form';
 
 /**
  * The machine policy IT places at a fixed path per OS (see docs/policy.md). It names the approved
@@ -230,6 +231,13 @@ const PolicyObject = z
     logLevel: LogLevel.default('warn'),
     aigc: AigcPolicy.default(AigcPolicy.parse({})),
     decisionWords: DecisionWords.default(DecisionWords.parse({})),
+    formProfiles: z
+      .array(FormProfile)
+      .max(500)
+      .default([])
+      .describe(
+        "the region's form profiles (field labels and validation types per form, by the form file's SHA-256; `wenshu form profile FILE --json` writes one): used when the user has not saved their own",
+      ),
     templatePacks: z
       .array(TemplatePack)
       .max(20)

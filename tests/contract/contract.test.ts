@@ -7,6 +7,7 @@ import { createDispatch } from '../../electron/ipc/dispatch';
 import type { CallContext } from '../../electron/ipc/handlers';
 import { testApp } from '../support/app';
 import { ROOT } from '../support/temp';
+import { applicationTemplate } from '../forms/support';
 
 const app = testApp();
 const dispatch = createDispatch(app.handlers, { validateOutput: true });
@@ -21,6 +22,10 @@ const ctx: CallContext = {
 let draftId = '';
 // The document imported in beforeAll.
 let seedId = '';
+// A form opened in beforeAll: its bytes, id and profile.
+let formBytes: Uint8Array = new Uint8Array();
+let formId = '';
+let formProfile: unknown = null;
 const approval = () => ({
   id: draftId,
   version: 2,
@@ -251,6 +256,27 @@ const examples: Record<CallName, { valid: () => unknown; invalid: unknown[]; off
     valid: () => ({ id: draftId, text: '会议于3月5日召开。[P1]' }),
     invalid: [{ id: 'x' }, { id: missingId, text: 5 }],
   },
+  'forms:list': { valid: () => ({}), invalid: [{ all: true }] },
+  'forms:open': {
+    valid: () => ({ name: '申请表.docx', bytes: formBytes }),
+    invalid: [
+      { name: '', bytes: formBytes },
+      { name: 'x.docx', bytes: 'not bytes' },
+    ],
+  },
+  'forms:get': { valid: () => ({ id: formId }), invalid: [{ id: 'x' }, {}] },
+  'forms:saveProfile': {
+    valid: () => ({ profile: formProfile }),
+    invalid: [{ profile: {} }, { profile: { version: 2 } }],
+  },
+  'forms:fill': {
+    valid: () => ({ requestId: 'f1', id: formId, documentIds: [seedId] }),
+    invalid: [
+      { requestId: 'f', id: formId, documentIds: [] },
+      { requestId: 'f', id: 'x', documentIds: [missingId] },
+    ],
+  },
+  'forms:fillOf': { valid: () => ({ id: draftId }), invalid: [{ id: 'x' }], offlineError: 'draft_not_found' },
   'summaries:secondOpinion': {
     valid: () => ({ requestId: 's2', id: draftId }),
     invalid: [{ requestId: '', id: missingId }, { id: missingId }],
@@ -270,6 +296,13 @@ describe('IPC contract', () => {
     );
     if (!seeded.ok) throw new Error(`seed document: ${JSON.stringify(seeded.error)}`);
     seedId = (seeded.value as { id: string }[])[0]!.id;
+    formBytes = await applicationTemplate();
+    const opened = await dispatch('forms:open', { name: '申请表.docx', bytes: formBytes }, ctx);
+    if (!opened.ok) throw new Error(`seed form: ${JSON.stringify(opened.error)}`);
+    ({
+      form: { id: formId },
+      profile: formProfile,
+    } = opened.value as { form: { id: string }; profile: unknown });
     const draft = await dispatch('drafts:generate', { requestId: 'seed', prompt: '起草一份会议通知' }, ctx);
     if (!draft.ok) throw new Error(`seed draft: ${JSON.stringify(draft.error)}`);
     draftId = (draft.value as { id: string }).id;

@@ -46,6 +46,7 @@ describe('resolveEffective: a valid policy with endpoints', () => {
       retention: { auditDays: 1095, draftDays: 180 },
       templatePacks: [],
       verification: { secondOpinion: false },
+      formProfiles: [],
     });
   });
 
@@ -153,6 +154,7 @@ describe('resolveEffective: the other states', () => {
       retention: {},
       templatePacks: [],
       verification: { secondOpinion: false },
+      formProfiles: [],
     });
   });
 

@@ -5,6 +5,7 @@ import { migration0004 } from './0004-audit';
 import { migration0005 } from './0005-drafts';
 import { migration0006 } from './0006-template-packs';
 import { migration0007 } from './0007-summary-cache';
+import { migration0008 } from './0008-forms';
 import type { Migration } from './types';
 
 /** Append only: a shipped migration is never edited, a new file is added. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -15,13 +15,15 @@ interface Props {
   /** The text in the editor now (saved or not). */
   current: DraftContent;
   dirty: boolean;
+  /** What a person calls a field (a form's label). */
+  fieldLabel?: (name: string) => string;
 }
 
 /**
  * What a person changed in the AI's text: insertions underlined, deletions struck through, each
  * also announced in words ("新增：" / "删除：") so the marks do not rest on colour alone.
  */
-export function DiffView({ ai, current, dirty }: Props) {
+export function DiffView({ ai, current, dirty, fieldLabel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const id = useId();
@@ -47,7 +49,9 @@ export function DiffView({ ai, current, dirty }: Props) {
         <p className="diff__summary">
           {changed
             ? t('review.diffStats', { added: format.number(stats.added), removed: format.number(stats.removed) })
-            : t('review.diffNone')}
+            : fieldChanges.length > 0
+              ? t('review.diffFieldsOnly', { count: fieldChanges.length, n: format.number(fieldChanges.length) })
+              : t('review.diffNone')}
           {changed && <span className="diff__legend"> {t('review.diffLegend')}</span>}
         </p>
         {changed && (
@@ -68,7 +72,7 @@ export function DiffView({ ai, current, dirty }: Props) {
           <ul className="diff__fields">
             {fieldChanges.map((name) => (
               <li key={name}>
-                <span className="diff__field">{name}</span>
+                <span className="diff__field">{fieldLabel?.(name) ?? name}</span>
                 <DiffPiece part={{ kind: 'removed', text: ai.content.fields[name] ?? '' }} />
                 <span aria-hidden="true"> → </span>
                 <DiffPiece part={{ kind: 'added', text: current.fields[name] ?? '' }} />

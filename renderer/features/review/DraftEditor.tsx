@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useFormat } from '../../components/useFormat';
@@ -20,15 +20,18 @@ interface Props {
   onChange: (patch: Partial<Pick<Editor, 'text' | 'fields'>>) => void;
   onFlush: () => void;
   onDismissConflict: () => void;
+  /**
+   * In place of the text and the field inputs, with this title: a form draft is edited field by
+   * field in its check table (the text is only the form's title).
+   */
+  form?: { title: string; body: ReactNode };
 }
 
 /** The reviewable content: the text and any structured fields, saved as a new version after each pause. */
 export function DraftEditor(props: Props) {
-  const { editor, dirty, save, conflict, readOnly, approved, textRef, fieldId, onChange, onFlush } = props;
+  const { editor, dirty, save, conflict, approved, onFlush, form } = props;
   const { t } = useTranslation();
-  const format = useFormat();
   const id = useId();
-  const fields = Object.keys(editor.fields);
 
   let status: string;
   if (save.phase === 'saving') status = t('review.saving');
@@ -39,7 +42,7 @@ export function DraftEditor(props: Props) {
   return (
     <section className="panel draft-editor" aria-labelledby={`${id}-title`}>
       <header className="draft-editor__header">
-        <h2 id={`${id}-title`}>{t('review.textTitle')}</h2>
+        <h2 id={`${id}-title`}>{form?.title ?? t('review.textTitle')}</h2>
         <p
           className={`save-state save-state--${save.phase === 'idle' ? (dirty ? 'unsaved' : 'saved') : save.phase}`}
           role="status"
@@ -58,7 +61,7 @@ export function DraftEditor(props: Props) {
               className="conflict__lost"
               readOnly
               rows={6}
-              value={conflict.lost.text}
+              value={form ? fieldLines(conflict.lost.fields) : conflict.lost.text}
               aria-label={t('review.conflictLost')}
             />
           </details>
@@ -70,6 +73,23 @@ export function DraftEditor(props: Props) {
       {save.phase === 'failed' && <ErrorNotice title={t('review.saveFailed')} error={save.error} onRetry={onFlush} />}
 
       {approved && <p className="field__hint draft-editor__hint">{t('review.editWithdraws')}</p>}
+      {form ? form.body : <TextAndFields {...props} id={id} />}
+    </section>
+  );
+}
+
+/** What could not be saved of a form: one field a line. */
+const fieldLines = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+
+function TextAndFields({ editor, readOnly, textRef, fieldId, onChange, onFlush, id }: Props & { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fields = Object.keys(editor.fields);
+  return (
+    <>
       <label className="visually-hidden" htmlFor={`${id}-text`}>
         {t('review.textLabel')}
       </label>
@@ -107,6 +127,6 @@ export function DraftEditor(props: Props) {
           ))}
         </fieldset>
       )}
-    </section>
+    </>
   );
 }

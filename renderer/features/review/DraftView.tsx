@@ -13,6 +13,8 @@ import { ReviewPanel } from './ReviewPanel';
 import { RevisePanel } from './RevisePanel';
 import { DraftLint } from '../lint/DraftLint';
 import { SummaryCheck } from '../summarize/SummaryCheck';
+import { FormCheck } from '../forms/FormCheck';
+import { useDraftForm } from '../forms/useDraftForm';
 import { SourceList } from './SourceList';
 import { StateBadge } from './StateBadge';
 import { VersionHistory } from './VersionHistory';
@@ -48,6 +50,8 @@ export function DraftView({ id, embedded = false }: { id: string; embedded?: boo
   );
 }
 
+const NO_FIELDS: Record<string, string> = {};
+
 interface BodyProps {
   session: ReturnType<typeof useDraftSession>;
   draft: DraftDetail;
@@ -77,6 +81,11 @@ function DraftBody({ session, draft, embedded }: BodyProps) {
     },
     [accept],
   );
+
+  // A filled form: edited field by field in its check, exported as the form file it fills.
+  const form = useDraftForm(draft.kind === 'form' ? draft.id : undefined);
+  const labels = form.detail?.profile.fields;
+  const fieldLabel = useCallback((name: string) => labels?.find((f) => f.name === name)?.label || name, [labels]);
 
   const approvedNow =
     draft.state === 'approved' &&
@@ -159,6 +168,24 @@ function DraftBody({ session, draft, embedded }: BodyProps) {
             onChange={session.change}
             onFlush={() => void session.flush()}
             onDismissConflict={session.dismissConflict}
+            form={
+              draft.kind === 'form'
+                ? {
+                    title: t('formCheck.title'),
+                    body: (
+                      <FormCheck
+                        form={form}
+                        values={editor.fields}
+                        original={ai?.content.fields ?? NO_FIELDS}
+                        readOnly={draft.state === 'generating'}
+                        fieldId={fieldId}
+                        onChange={session.change}
+                        onFlush={() => void session.flush()}
+                      />
+                    ),
+                  }
+                : undefined
+            }
           />
           {typed && (
             <>
@@ -187,6 +214,7 @@ function DraftBody({ session, draft, embedded }: BodyProps) {
             ai={revisedFrom ?? ai}
             current={{ text: editor.text, fields: editor.fields }}
             dirty={session.dirty}
+            fieldLabel={draft.kind === 'form' ? fieldLabel : undefined}
           />
           <SourceList sources={draft.sources} />
           <VersionHistory draft={draft} />
@@ -199,8 +227,9 @@ function DraftBody({ session, draft, embedded }: BodyProps) {
             onLocate={locate}
             onDecided={session.accept}
             onStale={() => void session.reload()}
+            fieldLabel={draft.kind === 'form' ? fieldLabel : undefined}
           />
-          <EgressActions draft={draft} allowed={approvedNow && !pending} />
+          <EgressActions draft={draft} allowed={approvedNow && !pending} formKind={form.detail?.form.kind} />
           <DecisionLog draft={draft} />
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportFormat } from '../../../shared/domain/draft';
 import type { DraftDetail } from '../../../shared/domain/draft';
+import type { FormKind } from '../../../shared/domain/form';
 import type { AppError } from '../../../shared/errors';
 import { call, toAppError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,18 +14,21 @@ interface Props {
   draft: DraftDetail;
   /** The current content is exactly what a reviewer approved, and nothing unsaved is on screen. */
   allowed: boolean;
+  /** A filled form: its own format makes the filled file, the others a list of its fields. */
+  formKind?: FormKind;
 }
 
 /**
  * The only ways out: export, copy, print, each done by main, which checks the approval again
  * (the buttons are off until then; a `not_approved` answer is shown if it happens anyway).
  */
-export function EgressActions({ draft, allowed }: Props) {
+export function EgressActions({ draft, allowed, formKind }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState<Action>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [error, setError] = useState<AppError>();
+  const [flatten, setFlatten] = useState(false);
 
   const run = async (action: Action) => {
     setBusy(action);
@@ -36,7 +40,9 @@ export function EgressActions({ draft, allowed }: Props) {
       } else if (action === 'print') {
         setOutcome({ action, ok: (await call('drafts:print', { id: draft.id })).printed });
       } else {
-        const result = await call('drafts:export', { id: draft.id, format: action });
+        // Flattening applies to the filled PDF form only.
+        const flat = formKind === 'pdf' && action === 'pdf' && flatten;
+        const result = await call('drafts:export', { id: draft.id, format: action, ...(flat && { flatten: true }) });
         setOutcome({ action, ok: result.saved, path: result.path });
       }
     } catch (err) {
@@ -52,11 +58,11 @@ export function EgressActions({ draft, allowed }: Props) {
   else if (outcome)
     message = outcome.ok ? t('review.exported', { path: outcome.path ?? '' }) : t('review.exportCancelled');
 
-  const button = (action: Action, label: string) => (
+  const button = (action: Action, label: string, primary = false) => (
     <button
       key={action}
       type="button"
-      className="button button--small"
+      className={primary ? 'button button--small button--primary' : 'button button--small'}
       disabled={!allowed || busy !== undefined}
       aria-describedby={!allowed ? `${id}-why` : undefined}
       onClick={() => run(action)}
@@ -72,8 +78,27 @@ export function EgressActions({ draft, allowed }: Props) {
         {allowed ? t('review.egressReady') : t('review.egressLocked')}
       </p>
       <div className="egress__group" role="group" aria-label={t('review.exportLabel')}>
-        {ExportFormat.options.map((format) => button(format, t(`review.exportAs.${format}`)))}
+        {formKind
+          ? [
+              button(formKind, t(`review.exportFilled.${formKind}`), true),
+              ...ExportFormat.options
+                .filter((format) => format !== formKind)
+                .map((format) => button(format, t(`review.exportFieldList.${format}`))),
+            ]
+          : ExportFormat.options.map((format) => button(format, t(`review.exportAs.${format}`)))}
       </div>
+      {formKind === 'pdf' && (
+        <div className="check">
+          <input
+            id={`${id}-flatten`}
+            type="checkbox"
+            checked={flatten}
+            onChange={(e) => setFlatten(e.target.checked)}
+          />
+          <label htmlFor={`${id}-flatten`}>{t('review.exportFlatten')}</label>
+        </div>
+      )}
+      {formKind && <p className="field__hint">{t('review.exportFormHint')}</p>}
       <div className="egress__group">
         {button('copy', t('review.copy'))}
         {button('print', t('review.print'))}

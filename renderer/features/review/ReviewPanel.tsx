@@ -21,6 +21,8 @@ interface Props {
   onDecided: (draft: DraftDetail) => void;
   /** The draft changed under the reviewer: load it again. */
   onStale: () => void;
+  /** What a person calls a field (a form's label), for warnings that name one. */
+  fieldLabel?: (name: string) => string;
 }
 
 /** Errors that mean the reviewer did not see what is stored now. */
@@ -31,7 +33,7 @@ const STALE = new Set(['content_changed', 'draft_conflict', 'invalid_state', 'wa
  * then the approval names the version and the content hash the reviewer saw (main recomputes it).
  * Or the draft goes back with a reason.
  */
-export function ReviewPanel({ draft, shown, pending, onLocate, onDecided, onStale }: Props) {
+export function ReviewPanel({ draft, shown, pending, onLocate, onDecided, onStale, fieldLabel }: Props) {
   const { t } = useTranslation();
   const text = useReviewText();
   const format = useFormat();
@@ -117,7 +119,11 @@ export function ReviewPanel({ draft, shown, pending, onLocate, onDecided, onStal
                     <span aria-hidden="true">{w.severity === 'error' ? '✕ ' : '! '}</span>
                     {text.warningKind(w.kind)}
                   </span>
-                  {w.field && <span className="warning__field">{t('review.warningField', { field: w.field })}</span>}
+                  {w.field && (
+                    <span className="warning__field">
+                      {t('review.warningField', { field: fieldLabel?.(w.field) ?? w.field })}
+                    </span>
+                  )}
                 </p>
                 <p className="warning__text">{text.warningText(w)}</p>
                 {span !== null && <q className="warning__span">{span}</q>}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftState, DraftWarning, Person, RejectionReason } from '../../../shared/domain/draft';
+import { FieldProblem } from '../../../shared/domain/form';
 
 /** The tools that make drafts (DraftSummary.tool); another name is shown as it is. */
 export const TOOLS = ['draft', 'summarize', 'forms', 'complete'] as const;
@@ -17,6 +18,17 @@ export function useReviewText() {
   const locale = i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    /** A form field's problems ("quote_not_found, invalid") in words; an unknown code as it is. */
+    const problemList = (codes: string | number | undefined): string => {
+      if (typeof codes !== 'string' || codes === '') return t('draftWarnings.problemsUnknown');
+      return codes
+        .split(/,\s*/)
+        .map((code) => {
+          const problem = FieldProblem.safeParse(code);
+          return problem.success ? t(`draftWarnings.problems.${problem.data}`) : code;
+        })
+        .join(t('draftWarnings.problemSeparator'));
+    };
     return {
       toolName: (tool: string) => (isTool(tool) ? t(`review.tools.${tool}`) : tool),
       stateName: (state: DraftState) => t(`review.states.${state}`),
@@ -48,6 +60,7 @@ export function useReviewText() {
           ...w.params,
           detail: typeof own === 'string' ? own : w.message,
           reason: reasonText,
+          problems: problemList(w.params.problems),
         });
       },
     };

@@ -48,6 +48,8 @@ import type { ChatMessage, ChatUsage, FinishReason } from '../../../shared/llm/t
 import type { DocTypeSpec } from '../../../shared/gongwen/type-spec';
 import { fakeSummaryWarnings, summaryHandlers } from './fakeSummaries';
 import type { FakeSummary } from './fakeSummaries';
+import { createFakeForms, fakeFormWarnings, formHandlers } from './fakeForms';
+import type { FakeForms } from './fakeForms';
 
 export type FakeHandlers = {
   [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>>;
@@ -81,6 +83,8 @@ export interface FakeWenshu {
   account: string;
   /** What summaries answer (the model's summary text, the second opinions). */
   summary: FakeSummary;
+  /** What forms answer: the forms kept, what each file name reads as, what filling proposes. */
+  forms: FakeForms;
   /** Replace one handler (e.g. to hold an import open, or to return odd data). */
   handlers: FakeHandlers;
   /** Make every call to `channel` fail with `error` until `recover(channel)`. */
@@ -222,6 +226,7 @@ export function createFakeWenshu(
     packs?: PackSummary[];
     metrics?: Metrics;
     summary?: FakeSummary;
+    forms?: Partial<FakeForms>;
   } = {},
 ): FakeWenshu {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -238,6 +243,7 @@ export function createFakeWenshu(
     metrics: init.metrics,
     account: 'clerk',
     summary: init.summary ?? {},
+    forms: createFakeForms(init.forms),
     model: { replies: [SCRIPTED_REPLY], pace: () => Promise.resolve(), ...init.model },
     audit: init.audit ?? [],
     handlers: undefined as unknown as FakeHandlers,
@@ -254,6 +260,8 @@ export function createFakeWenshu(
     ...draftingHandlers(fake),
     // Grounded summaries (issue 7): made, checked, and a second opinion.
     ...summaryHandlers(fake),
+    // Forms (issue 8): opened, profiled, filled with evidence.
+    ...formHandlers(fake),
     'app:info': async () => ({
       version: '0.1.0',
       shell: 'web',
@@ -1073,7 +1081,12 @@ function draftHandlers(fake: FakeWenshu): Pick<FakeHandlers, DraftCallName> {
       const ai = draft.versions.filter((v) => v.origin === 'ai').at(-1);
       const kept = (ai?.warnings ?? []).filter((w) => w.kind === 'incomplete');
       // A summary is checked again against its sources, like main's warningsFor.
-      const checked = draft.kind === 'summary' ? fakeSummaryWarnings(fake, draft.sources, content.text) : [];
+      const checked =
+        draft.kind === 'summary'
+          ? fakeSummaryWarnings(fake, draft.sources, content.text)
+          : draft.kind === 'form'
+            ? fakeFormWarnings(fake, draft, content)
+            : [];
       addVersion(draft, {
         ...content,
         origin: 'edit',

@@ -1,0 +1,86 @@
+import type { Database } from 'better-sqlite3';
+import type { FormFill, FormKind, FormProfile, FormSummary } from '../../shared/domain/form';
+
+export interface StoredForm {
+  summary: FormSummary;
+  bytes: Uint8Array;
+  profile: FormProfile;
+}
+
+interface FormRow {
+  id: string;
+  kind: FormKind;
+  file_name: string;
+  title: string;
+  field_count: number;
+  xfa: number;
+  profile_json: string;
+  updated_at: string;
+}
+
+const toSummary = (r: FormRow): FormSummary => ({
+  id: r.id,
+  kind: r.kind,
+  fileName: r.file_name,
+  title: r.title,
+  fieldCount: r.field_count,
+  xfa: r.xfa === 1,
+  updatedAt: r.updated_at,
+});
+
+/** All SQL about forms and the proposals of form drafts (migration 0008). */
+export class FormsRepo {
+  constructor(private readonly db: Database) {}
+
+  list(): FormSummary[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT id, kind, file_name, title, field_count, xfa, profile_json, updated_at FROM forms ORDER BY updated_at DESC`,
+        )
+        .all() as FormRow[]
+    ).map(toSummary);
+  }
+
+  get(id: string): StoredForm | undefined {
+    const row = this.db.prepare(`SELECT *, bytes FROM forms WHERE id = ?`).get(id) as
+      (FormRow & { bytes: Buffer }) | undefined;
+    if (!row) return undefined;
+    return { summary: toSummary(row), bytes: new Uint8Array(row.bytes), profile: JSON.parse(row.profile_json) };
+  }
+
+  /** A form opened again keeps its saved profile unless one is given. */
+  put(form: { summary: FormSummary; bytes: Uint8Array; profile: FormProfile }): void {
+    const s = form.summary;
+    this.db
+      .prepare(
+        `INSERT INTO forms (id, kind, file_name, title, bytes, field_count, xfa, profile_json, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, profile_json = excluded.profile_json,
+           updated_at = excluded.updated_at`,
+      )
+      .run(
+        s.id,
+        s.kind,
+        s.fileName,
+        s.title,
+        form.bytes,
+        s.fieldCount,
+        s.xfa ? 1 : 0,
+        JSON.stringify(form.profile),
+        s.updatedAt,
+      );
+  }
+
+  putFill(draftId: string, fill: FormFill): void {
+    this.db
+      .prepare(`INSERT OR REPLACE INTO form_fills (draft_id, form_id, proposals_json) VALUES (?, ?, ?)`)
+      .run(draftId, fill.formId, JSON.stringify(fill.proposals));
+  }
+
+  fill(draftId: string): FormFill | undefined {
+    const row = this.db.prepare(`SELECT form_id, proposals_json FROM form_fills WHERE draft_id = ?`).get(draftId) as
+      { form_id: string; proposals_json: string } | undefined;
+    return row ? { formId: row.form_id, proposals: JSON.parse(row.proposals_json) } : undefined;
+  }
+}
