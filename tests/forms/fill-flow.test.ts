@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { FIXTURES, tempDir } from '../support/temp';
 import mammoth from 'mammoth';
 import { startLlmServer, textStream } from '../support/llm-server';
@@ -233,7 +233,7 @@ test('a PDF form draft exports as the filled PDF, labelled; flattened on request
     acknowledged: current.warnings.map((w) => w.id),
   });
   const exported = async (flatten: boolean) => {
-    let out = new Uint8Array();
+    let out: Uint8Array = new Uint8Array();
     await app.egress.export(
       draft.id,
       'pdf',
@@ -250,7 +250,7 @@ test('a PDF form draft exports as the filled PDF, labelled; flattened on request
     const pdf = await PDFDocument.load(out);
     expect(pdf.getForm().getFields().length).toBe(flatten ? 0 : form.fields.length);
     if (!flatten) expect(pdf.getForm().getTextField(text.name).getText()).toBe('王晓红');
-    const info = pdf.context.lookup(pdf.context.trailerInfo.Info) as { get: (k: PDFName) => unknown };
+    const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
     expect(String(info.get(PDFName.of('AIGC')))).toMatch(/^</);
     const pdfFile = path.join(scratch, `out-${flatten}.pdf`);
     fs.writeFileSync(pdfFile, out);
