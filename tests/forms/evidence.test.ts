@@ -1,17 +1,9 @@
 import type { ProfileField } from '../../shared/domain/form';
 import { ProposedValue } from '../../shared/domain/form';
 import { type EvidencePassage, checkProposal, parseModelProposals, valueAgrees } from '../../shared/forms/evidence';
+import { profileField } from './support';
 
-const field = (over: Partial<ProfileField> = {}): ProfileField => ({
-  name: 'f',
-  label: 'f',
-  type: 'text',
-  validation: 'none',
-  readOnly: false,
-  required: false,
-  skip: false,
-  ...over,
-});
+const field = (over: Partial<ProfileField> = {}) => profileField('f', over);
 
 const PASSAGES = new Map<string, EvidencePassage>([
   ['doc1#0', { documentId: 'doc1', page: 1, paragraph: 0, text: '关于申请调入的报告' }],

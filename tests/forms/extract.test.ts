@@ -1,16 +1,8 @@
 import type { ProfileField, ProposedValue } from '../../shared/domain/form';
 import { type SourceText, extractByPatterns } from '../../shared/forms/extract';
+import { profileField } from './support';
 
-const field = (name: string, over: Partial<ProfileField> = {}): ProfileField => ({
-  name,
-  label: name,
-  type: 'text',
-  validation: 'none',
-  readOnly: false,
-  required: false,
-  skip: false,
-  ...over,
-});
+const field = profileField;
 
 /** One passage a line, as the ingest makes of a short TXT. */
 const source = (documentId: string, text: string): SourceText[] =>

@@ -1,17 +1,8 @@
-import type { ProfileField } from '../../shared/domain/form';
 import { parseModelProposals } from '../../shared/forms/evidence';
 import { FILL_JSON_SCHEMA, fillSystemPrompt, fillUserPrompt } from '../../shared/forms/prompt';
+import { profileField } from './support';
 
-const field = (name: string, over: Partial<ProfileField> = {}): ProfileField => ({
-  name,
-  label: name,
-  type: 'text',
-  validation: 'none',
-  readOnly: false,
-  required: false,
-  skip: false,
-  ...over,
-});
+const field = profileField;
 
 describe('fillSystemPrompt', () => {
   it('forbids guessing, asks for verbatim quotes with their passage label and one entry per field', () => {

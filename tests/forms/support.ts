@@ -1,4 +1,17 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import type { ProfileField } from '../../shared/domain/form';
+
+/** A plain text field of a profile, with whatever the test changes. */
+export const profileField = (name: string, over: Partial<ProfileField> = {}): ProfileField => ({
+  name,
+  label: name,
+  type: 'text',
+  validation: 'none',
+  readOnly: false,
+  required: false,
+  skip: false,
+  ...over,
+});
 
 /** A small DOCX application form of our own: one `{{字段}}` placeholder per line, after its label. */
 export async function applicationTemplate(): Promise<Uint8Array> {

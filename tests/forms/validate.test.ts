@@ -1,16 +1,8 @@
 import type { ProfileField } from '../../shared/domain/form';
 import { normalizeValue, readAmount, readDate, readPhone, validateValue } from '../../shared/forms/validate';
+import { profileField } from './support';
 
-const field = (over: Partial<ProfileField> = {}): ProfileField => ({
-  name: 'f',
-  label: 'f',
-  type: 'text',
-  validation: 'none',
-  readOnly: false,
-  required: false,
-  skip: false,
-  ...over,
-});
+const field = (over: Partial<ProfileField> = {}) => profileField('f', over);
 
 /** A 居民身份证号码 built with GB 11643's check character, so no real person's number is needed. */
 function residentId(body17: string): string {

@@ -115,9 +115,11 @@ test('docs/policy.md documents every field of the schema', () => {
       if (sub.items?.properties) return [name, ...fields(sub.items, `${name}[].`)];
       return [name];
     });
-  // A template pack's own fields are documented with the pack format (docs/template-packs.md).
-  const all = fields(schema).filter((f) => !f.startsWith('templatePacks[].'));
+  // A template pack's and a form profile's own fields are documented with their formats
+  // (docs/template-packs.md, docs/forms.md).
+  const all = fields(schema).filter((f) => !f.startsWith('templatePacks[].') && !f.startsWith('formProfiles[].'));
   expect(all).toContain('templatePacks');
+  expect(all).toContain('formProfiles');
   expect(all).toContain('endpoints[].models[].contextWindow');
   expect(all.filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
 });
