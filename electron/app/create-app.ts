@@ -197,6 +197,7 @@ export function createApp(options: AppOptions): WenshuApp {
     sinks,
     audit,
     aigc: () => effective().aigc,
+    fieldLabels: (draft) => (draft.kind === 'form' ? forms.labelsOf(draft.id) : undefined),
     appendix: (draft, text) =>
       draft.kind === 'summary'
         ? citationLegend(

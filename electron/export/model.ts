@@ -72,7 +72,7 @@ export function toExportDocument(input: ExportInput): ExportDocument {
   }
 
   const fields = Object.entries(input.content.fields).map(([name, value]) => ({
-    name: singleLine(name),
+    name: singleLine(input.fieldLabels?.[name] ?? name),
     lines: textLines(value).filter((l, i, all) => bare(l) !== '' || all.length === 1),
   }));
 

@@ -9,6 +9,8 @@ export interface ExportInput {
   /** ISO time of the approval. */
   approvedAt: string;
   reviewer: { account: string; name: string };
+  /** What people call the fields (a form's labels), shown instead of their names in field lists. */
+  fieldLabels?: Record<string, string>;
   /** From the machine policy (shared/policy/schema.ts AigcPolicy). */
   aigc: { visibleLabel: boolean; labelText: string; contentProducer: string };
 }

@@ -17,6 +17,8 @@ export interface EgressDeps {
    * citation labels point at); '' for none.
    */
   appendix?: (draft: { kind: string; sources: { documentId: string }[] }, text: string) => string;
+  /** What people call the draft's fields (a form's labels), for files that list them. */
+  fieldLabels?: (draft: { id: string; kind: string }) => Record<string, string> | undefined;
 }
 
 type Action = 'export' | 'copy' | 'print';
@@ -83,6 +85,7 @@ export class ContentEgress {
       kind: draft.kind,
       title: draft.title,
       content: appendix ? { ...version.content, text: `${version.content.text}\n\n${appendix}` } : version.content,
+      fieldLabels: this.deps.fieldLabels?.(draft),
       approvedAt: approval.at,
       reviewer: approval.reviewer,
       aigc,

@@ -227,6 +227,13 @@ export class FormsService {
     return { bytes, kind: stored.summary.kind, notes };
   }
 
+  /** Field name → label of a form draft's form (what a field list shows); undefined for other drafts. */
+  labelsOf(draftId: string): Record<string, string> | undefined {
+    const fill = this.deps.repo.fill(draftId);
+    const stored = fill && this.deps.repo.get(fill.formId);
+    return stored ? Object.fromEntries(stored.profile.fields.map((f) => [f.name, f.label])) : undefined;
+  }
+
   /** Whether a draft is a filled form (exported as its form file). */
   formKindOf(draftId: string): FormKind | null {
     const fill = this.deps.repo.fill(draftId);

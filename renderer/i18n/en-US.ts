@@ -954,6 +954,7 @@ export const enUS: Messages = {
       ok: 'succeeded',
       length: 'cut off at the length limit',
       cancelled: 'cancelled',
+      cached: 'Earlier answer reused (no model call)',
       error: 'failed ({{code}})',
     },
   },

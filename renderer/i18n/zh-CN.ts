@@ -924,6 +924,7 @@ export const zhCN = {
       ok: '成功',
       length: '达到长度上限被截断',
       cancelled: '已取消',
+      cached: '使用先前的回答（未调用模型）',
       error: '失败（{{code}}）',
     },
   },

@@ -216,6 +216,11 @@ test('a PDF form draft exports as the filled PDF, labelled; flattened on request
   const file = path.join(FIXTURES, 'forms', 'pdflib__fancy_fields.pdf');
   const form = await app.forms.open('fancy_fields.pdf', new Uint8Array(fs.readFileSync(file)));
   const text = form.profile.fields.find((f) => f.type === 'text' && !f.skip)!;
+  // The person names the field in the profile; the name is what a field list shows.
+  await app.forms.saveProfile({
+    ...form.profile,
+    fields: form.profile.fields.map((f) => (f.name === text.name ? { ...f, label: '称谓' } : f)),
+  });
   const { draft } = await app.forms.fill({
     id: form.form.id,
     documentIds: [doc!.status === 'imported' ? doc!.id : ''],
@@ -245,6 +250,14 @@ test('a PDF form draft exports as the filled PDF, labelled; flattened on request
     );
     return out;
   };
+  // A field list (here plain text) names the fields as people call them.
+  let listed = '';
+  await app.egress.export(draft.id, 'txt', async (_name, b) => {
+    listed = new TextDecoder().decode(b);
+    return 'memory';
+  });
+  expect(listed).toContain('称谓：王晓红');
+  expect(listed).not.toContain(`${text.name}：`);
   for (const flatten of [false, true]) {
     const out = await exported(flatten);
     const pdf = await PDFDocument.load(out);

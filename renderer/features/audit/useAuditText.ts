@@ -41,7 +41,7 @@ export function useAuditText() {
     const reason = (r: AuditBreak) => t(`audit.reasons.${r}`);
 
     const outcome = (o: string) =>
-      o === 'ok' || o === 'length' || o === 'cancelled'
+      o === 'ok' || o === 'length' || o === 'cancelled' || o === 'cached'
         ? t(`audit.outcomes.${o}`)
         : t('audit.outcomes.error', { code: o });
 
