@@ -18,7 +18,11 @@ import {
 
 const GIB_OF_ZEROS = deflatedZeros(1024);
 
-/** Rejects with `code` (and a detail matching `detail`) within a second, without the heap or buffers ballooning. */
+/**
+ * Rejects with `code` (and a detail matching `detail`) without the heap or buffers ballooning, and
+ * quickly: unpacking any of these would take far longer. The bound is loose (about 0.1–0.5 s when
+ * the machine is idle) because a loaded 2-core CI machine measured 1.16 s; memory is the sharp test.
+ */
 async function expectRejected(bytes: Uint8Array, code: string, detail: RegExp): Promise<void> {
   const before = process.memoryUsage();
   const started = performance.now();
@@ -26,7 +30,7 @@ async function expectRejected(bytes: Uint8Array, code: string, detail: RegExp): 
     () => new Error('parsed'),
     (e: unknown) => e,
   );
-  expect(performance.now() - started).toBeLessThan(1000);
+  expect(performance.now() - started).toBeLessThan(3000);
   expect(err).toMatchObject({ code, params: { file: 'evil.docx', detail: expect.stringMatching(detail) } });
   const after = process.memoryUsage();
   expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 << 20);
