@@ -66,9 +66,10 @@ export class FormsService {
     const fields = await this.deps.engines[kind].fields(bytes, name);
     const known = this.deps.repo.get(id);
     const title = path.basename(name).replace(/\.[^.]+$/, '');
-    // The user's own corrections first, then the region's profile of this form, then a guess.
+    // The user's own corrections first, then the region's profile of this form (as it is now), then a guess.
     const region = this.deps.regionProfiles?.().find((p) => p.formHash === id && p.kind === kind);
-    const profile = known?.profile ?? region ?? deriveProfile(fields, { formHash: id, kind, title });
+    const saved = known?.saved === true;
+    const profile = saved ? known!.profile : (region ?? deriveProfile(fields, { formHash: id, kind, title }));
     const summary = {
       id,
       kind,
@@ -78,7 +79,7 @@ export class FormsService {
       xfa: kind === 'pdf' && this.deps.hasXfa(bytes),
       updatedAt: this.now().toISOString(),
     };
-    this.deps.repo.put({ summary, bytes, profile });
+    this.deps.repo.put({ summary, bytes, profile, saved });
     return { form: summary, fields, profile };
   }
 
@@ -97,6 +98,7 @@ export class FormsService {
       summary: { ...stored.summary, updatedAt: this.now().toISOString() },
       bytes: stored.bytes,
       profile: { ...profile, kind: stored.summary.kind },
+      saved: true,
     });
     return this.get(profile.formHash);
   }

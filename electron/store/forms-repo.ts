@@ -5,6 +5,8 @@ export interface StoredForm {
   summary: FormSummary;
   bytes: Uint8Array;
   profile: FormProfile;
+  /** A person saved the profile (else it is a guess or the region's). */
+  saved: boolean;
 }
 
 interface FormRow {
@@ -15,6 +17,7 @@ interface FormRow {
   field_count: number;
   xfa: number;
   profile_json: string;
+  profile_saved: number;
   updated_at: string;
 }
 
@@ -46,18 +49,22 @@ export class FormsRepo {
     const row = this.db.prepare(`SELECT *, bytes FROM forms WHERE id = ?`).get(id) as
       (FormRow & { bytes: Buffer }) | undefined;
     if (!row) return undefined;
-    return { summary: toSummary(row), bytes: new Uint8Array(row.bytes), profile: JSON.parse(row.profile_json) };
+    return {
+      summary: toSummary(row),
+      bytes: new Uint8Array(row.bytes),
+      profile: JSON.parse(row.profile_json),
+      saved: row.profile_saved === 1,
+    };
   }
 
-  /** A form opened again keeps its saved profile unless one is given. */
-  put(form: { summary: FormSummary; bytes: Uint8Array; profile: FormProfile }): void {
+  put(form: { summary: FormSummary; bytes: Uint8Array; profile: FormProfile; saved: boolean }): void {
     const s = form.summary;
     this.db
       .prepare(
-        `INSERT INTO forms (id, kind, file_name, title, bytes, field_count, xfa, profile_json, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO forms (id, kind, file_name, title, bytes, field_count, xfa, profile_json, profile_saved, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, profile_json = excluded.profile_json,
-           updated_at = excluded.updated_at`,
+           profile_saved = excluded.profile_saved, updated_at = excluded.updated_at`,
       )
       .run(
         s.id,
@@ -68,6 +75,7 @@ export class FormsRepo {
         s.fieldCount,
         s.xfa ? 1 : 0,
         JSON.stringify(form.profile),
+        form.saved ? 1 : 0,
         s.updatedAt,
       );
   }

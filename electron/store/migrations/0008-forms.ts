@@ -19,6 +19,8 @@ export const migration0008: Migration = {
         field_count INTEGER NOT NULL,
         xfa INTEGER NOT NULL CHECK (xfa IN (0, 1)),
         profile_json TEXT NOT NULL,
+        -- 1: a person saved this profile; 0: a guess or the region's, replaced when the form is opened again
+        profile_saved INTEGER NOT NULL CHECK (profile_saved IN (0, 1)),
         updated_at TEXT NOT NULL
       ) STRICT;
 
