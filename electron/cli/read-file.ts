@@ -6,31 +6,28 @@ import type { ParsedDocument } from '../ingest/parsed';
 
 /** A UTF-8 text file (a BOM dropped); missing and unreadable files are translated errors. */
 export function readText(file: string): string {
-  let bytes: Buffer;
+  const text = new TextDecoder('utf-8').decode(readBytes(file));
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
+/**
+ * A file's bytes as a plain Uint8Array (what the parsers take: pdfjs refuses a Buffer); missing
+ * and unreadable files are translated errors.
+ */
+export function readBytes(file: string): Uint8Array {
   try {
-    bytes = fs.readFileSync(file);
+    return new Uint8Array(fs.readFileSync(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new AppError('file_not_found', `${file}: no such file`, { file });
     throw new AppError('file_unreadable', `${file}: cannot read`, { file });
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.startsWith('\ufeff') ? text.slice(1) : text;
 }
 
 /** Any importable file parsed as the store would (without storing it). */
 export async function readDocument(file: string, password: string | undefined): Promise<ParsedDocument> {
-  let bytes: Uint8Array;
-  try {
-    // A plain Uint8Array, as the import path's worker hands over: pdfjs refuses a Buffer.
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new AppError('file_not_found', `${file}: no such file`, { file });
-    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
-  }
+  const bytes = readBytes(file);
   const name = path.basename(file);
   if (bytes.byteLength === 0) throw new AppError('empty_file', `${name} is empty`, { file: name });
   const detected = detectKind(name, bytes);

@@ -11,6 +11,7 @@ import { FILL_JSON_SCHEMA, fillSystemPrompt, fillUserPrompt } from '../../shared
 import { toFillValue } from '../../shared/forms/values';
 import { formWarnings } from '../../shared/forms/warnings';
 import { labelPassages } from '../../shared/summarize/labels';
+import { formKindOf } from '../forms/kind';
 import type { FillNote, FillValue, FormEngine } from '../forms/types';
 import type { FormsRepo, StoredForm } from '../store/forms-repo';
 import type { ModelService, RunOptions, SourceDocument, ToolResult } from './model-service';
@@ -33,17 +34,6 @@ export interface FormsDeps {
 const TOOL = 'forms';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** What a file is, from its bytes first (a renamed file is still what it is). */
-function kindOf(name: string, bytes: Uint8Array): FormKind {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.(docx|dotx|docm)$/i.test(name)) return 'docx';
-  throw new AppError('form_unreadable', `${name}: not a PDF form or a DOCX template`, {
-    file: name,
-    detail: 'not a PDF or DOCX file',
-  });
-}
-
 /**
  * Forms: opened and kept with their profile; filled from source documents by the endpoint (a JSON
  * answer, by schema where the endpoint supports it) or offline by patterns, every value checked
@@ -61,7 +51,7 @@ export class FormsService {
   }
 
   async open(name: string, bytes: Uint8Array): Promise<FormDetail> {
-    const kind = kindOf(name, bytes);
+    const kind = formKindOf(path.basename(name), bytes);
     const id = sha256(bytes);
     const fields = await this.deps.engines[kind].fields(bytes, name);
     const known = this.deps.repo.get(id);
@@ -85,7 +75,7 @@ export class FormsService {
 
   async get(id: string): Promise<FormDetail> {
     const stored = this.stored(id);
-    const fields = await this.deps.engines[stored.summary.kind].fields(stored.bytes, stored.summary.fileName);
+    const fields = await this.deps.engines[stored.summary.kind].fields(this.bytesOf(id), stored.summary.fileName);
     return { form: stored.summary, fields, profile: stored.profile };
   }
 
@@ -94,12 +84,7 @@ export class FormsService {
     const names = new Set(stored.profile.fields.map((f) => f.name));
     const unknown = profile.fields.find((f) => !names.has(f.name));
     if (unknown) throw new AppError('form_unknown_field', `no field ${unknown.name}`, { field: unknown.name });
-    this.deps.repo.put({
-      summary: { ...stored.summary, updatedAt: this.now().toISOString() },
-      bytes: stored.bytes,
-      profile: { ...profile, kind: stored.summary.kind },
-      saved: true,
-    });
+    this.deps.repo.saveProfile(profile.formHash, { ...profile, kind: stored.summary.kind }, this.now());
     return this.get(profile.formHash);
   }
 
@@ -221,7 +206,7 @@ export class FormsService {
       if (value !== undefined) values[field.name] = value;
     }
     const { bytes, notes } = await this.deps.engines[stored.summary.kind].fill(
-      stored.bytes,
+      this.bytesOf(fill.formId),
       stored.summary.fileName,
       values,
       { flatten: options.flatten === true && stored.summary.kind === 'pdf' },
@@ -240,6 +225,12 @@ export class FormsService {
   formKindOf(draftId: string): FormKind | null {
     const fill = this.deps.repo.fill(draftId);
     return fill ? (this.deps.repo.get(fill.formId)?.summary.kind ?? null) : null;
+  }
+
+  private bytesOf(id: string): Uint8Array {
+    const bytes = this.deps.repo.bytes(id);
+    if (!bytes) throw new AppError('not_found', `no form ${id}`, { id });
+    return bytes;
   }
 
   private stored(id: string): StoredForm {

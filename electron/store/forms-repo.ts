@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { FormFill, FormKind, FormProfile, FormSummary } from '../../shared/domain/form';
 
+/** A form's record without its bytes (read only when a form is listed or filled: they can be large). */
 export interface StoredForm {
   summary: FormSummary;
-  bytes: Uint8Array;
   profile: FormProfile;
   /** A person saved the profile (else it is a guess or the region's). */
   saved: boolean;
@@ -21,7 +21,7 @@ interface FormRow {
   updated_at: string;
 }
 
-const toSummary = (r: FormRow): FormSummary => ({
+const toSummary = (r: Omit<FormRow, 'profile_json' | 'profile_saved'>): FormSummary => ({
   id: r.id,
   kind: r.kind,
   fileName: r.file_name,
@@ -38,23 +38,31 @@ export class FormsRepo {
   list(): FormSummary[] {
     return (
       this.db
-        .prepare(
-          `SELECT id, kind, file_name, title, field_count, xfa, profile_json, updated_at FROM forms ORDER BY updated_at DESC`,
-        )
-        .all() as FormRow[]
+        .prepare(`SELECT id, kind, file_name, title, field_count, xfa, updated_at FROM forms ORDER BY updated_at DESC`)
+        .all() as Omit<FormRow, 'profile_json' | 'profile_saved'>[]
     ).map(toSummary);
   }
 
   get(id: string): StoredForm | undefined {
-    const row = this.db.prepare(`SELECT *, bytes FROM forms WHERE id = ?`).get(id) as
-      (FormRow & { bytes: Buffer }) | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT id, kind, file_name, title, field_count, xfa, profile_json, profile_saved, updated_at FROM forms WHERE id = ?`,
+      )
+      .get(id) as FormRow | undefined;
     if (!row) return undefined;
-    return {
-      summary: toSummary(row),
-      bytes: new Uint8Array(row.bytes),
-      profile: JSON.parse(row.profile_json),
-      saved: row.profile_saved === 1,
-    };
+    return { summary: toSummary(row), profile: JSON.parse(row.profile_json), saved: row.profile_saved === 1 };
+  }
+
+  bytes(id: string): Uint8Array | undefined {
+    const row = this.db.prepare(`SELECT bytes FROM forms WHERE id = ?`).get(id) as { bytes: Buffer } | undefined;
+    return row && new Uint8Array(row.bytes);
+  }
+
+  /** A person's profile for the form: saved, and kept when the form is opened again. */
+  saveProfile(id: string, profile: FormProfile, at: Date): void {
+    this.db
+      .prepare(`UPDATE forms SET profile_json = ?, profile_saved = 1, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(profile), at.toISOString(), id);
   }
 
   put(form: { summary: FormSummary; bytes: Uint8Array; profile: FormProfile; saved: boolean }): void {

@@ -5,31 +5,19 @@ import type { Command } from 'commander';
 import type { FormField, FormKind } from '../../../shared/domain/form';
 import { AppError } from '../../../shared/errors';
 import { deriveProfile } from '../../../shared/forms/profile';
+import { formKindOf } from '../../forms/kind';
 import type { FillValue, FormEngine } from '../../forms/types';
 import type { CliContext } from '../context';
+import { readBytes } from '../read-file';
 
-/** The engine for a file, by its bytes (loaded on demand: pdf-lib and jszip are not needed elsewhere). */
+/** The engine for a file (loaded on demand: pdf-lib and jszip are not needed elsewhere). */
 async function engineFor(file: string, bytes: Uint8Array): Promise<{ kind: FormKind; engine: FormEngine }> {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return { kind: 'pdf', engine: (await import('../../forms/pdf')).pdfFormEngine };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    return { kind: 'docx', engine: (await import('../../forms/docx')).docxFormEngine };
-  }
-  throw new AppError('form_unreadable', `${file}: not a PDF or DOCX file`, {
-    file: path.basename(file),
-    detail: 'not a PDF or DOCX file',
-  });
-}
-
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new AppError('file_not_found', `${file}: no such file`, { file });
-    throw new AppError('file_unreadable', `${file}: cannot read`, { file });
-  }
+  const kind = formKindOf(path.basename(file), bytes);
+  const engine =
+    kind === 'pdf'
+      ? (await import('../../forms/pdf')).pdfFormEngine
+      : (await import('../../forms/docx')).docxFormEngine;
+  return { kind, engine };
 }
 
 /** `--values` is JSON text or the path of a JSON file: an object of field name → string, boolean or string[]. */
