@@ -1,10 +1,9 @@
-import fontkit from '@pdf-lib/fontkit';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, rgb } from 'pdf-lib';
 import type { FormKind } from '../../shared/domain/form';
 import { aigcJson, visibleLabel } from './aigc';
 import { exportFileName } from './file-name';
-import { loadPdfFont } from './font';
+import { embedCjkFont } from '../forms/pdf/font';
 import type { ExportFile, ExportInput } from './types';
 
 const MIME: Record<FormKind, string> = {
@@ -33,8 +32,7 @@ async function labelPdf(bytes: Uint8Array, input: ExportInput): Promise<Uint8Arr
   const label = visibleLabel(input);
   const page = pdf.getPages()[0];
   if (label && page) {
-    pdf.registerFontkit(fontkit);
-    const font = await pdf.embedFont(await loadPdfFont(), { subset: true });
+    const font = await embedCjkFont(pdf);
     const { height } = page.getSize();
     page.drawText(label, { x: 24, y: height - 14, size: 7, font, color: rgb(0.35, 0.35, 0.35) });
   }

@@ -1,4 +1,5 @@
 import { incompleteWarning } from '../../shared/domain/draft';
+import { cleanAnswer } from '../../shared/llm/answer';
 import type { DraftDetail } from '../../shared/domain/draft';
 import { AppError } from '../../shared/errors';
 import type { DocTypeSpec } from '../../shared/gongwen/type-spec';
@@ -19,14 +20,6 @@ export interface ReviseRequest {
   baseVersion: number;
   instruction: string;
   selection?: { start: number; end: number };
-}
-
-/** Markdown fences or a stray "以下是…" line a model may wrap its text in. */
-function cleanAnswer(text: string): string {
-  return text
-    .replace(/^\s*```[a-z]*\n?/i, '')
-    .replace(/\n?```\s*$/, '')
-    .replace(/^\s+|\s+$/g, '');
 }
 
 /**

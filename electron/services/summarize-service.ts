@@ -1,9 +1,11 @@
+import { highestClassification } from '../../shared/boundary/classification';
 import type { DocumentDetail } from '../../shared/domain/document';
 import { incompleteWarning } from '../../shared/domain/draft';
 import type { DraftDetail, DraftWarning } from '../../shared/domain/draft';
 import { PRESET_NAMES } from '../../shared/domain/summary';
 import type { SummaryLanguage, SummaryPreset, SummaryReport, SummaryStage } from '../../shared/domain/summary';
 import { toErrorData } from '../../shared/errors';
+import { cleanAnswer } from '../../shared/llm/answer';
 import { BUDGET_SHARE, estimateTokens } from '../../shared/llm/tokens';
 import { normalizeCitations } from '../../shared/summarize/citations';
 import { detectLanguage } from '../../shared/summarize/language';
@@ -11,7 +13,7 @@ import { offlineSummary } from '../../shared/summarize/offline';
 import type { SourcePassage } from '../../shared/verify/types';
 import type { SummaryCacheRepo } from '../store/summary-cache-repo';
 import { isConnectionFailure } from './endpoint-runtime';
-import { MapReduce, TOOL, cleanAnswer, sha256 } from './summary-map-reduce';
+import { MapReduce, TOOL, sha256 } from './summary-map-reduce';
 import type { Produced } from './summary-map-reduce';
 import type { EndpointRuntime } from './endpoint-runtime';
 import type { ModelService, RunOptions, SourceDocument, ToolResult } from './model-service';
@@ -160,7 +162,12 @@ export class SummarizeService {
       });
     // Partial summaries are derived from all of them: they carry the highest 密级 of the selection.
     const partials = (text: string): SourceDocument[] => [
-      { id: docs[0]!.id, title: '各部分摘要 partial summaries', text, classification: highest(docs) },
+      {
+        id: docs[0]!.id,
+        title: '各部分摘要 partial summaries',
+        text,
+        classification: highestClassification(docs.map((d) => d.meta.classification)),
+      },
     ];
     const whole = wholePrompt(request.preset, language);
     const budget = (prompt: string, answerTokens: number) =>
@@ -227,13 +234,6 @@ function produced(result: ToolResult): Produced {
     finishReason: result.finishReason,
     cached: false,
   };
-}
-
-const LEVELS = ['秘密', '机密', '绝密'] as const;
-function highest(docs: DocumentDetail[]): DocumentDetail['meta']['classification'] {
-  let top = -1;
-  for (const d of docs) top = Math.max(top, LEVELS.indexOf(d.meta.classification as (typeof LEVELS)[number]));
-  return top < 0 ? null : LEVELS[top]!;
 }
 
 /** Consecutive runs with the same key, in order. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SummaryPreset, SummaryStage } from '../../shared/domain/summary';
+import { cleanAnswer } from '../../shared/llm/answer';
 import { estimateTokens } from '../../shared/llm/tokens';
 import type { ChatResult } from '../../shared/llm/types';
 import { normalizeCitations } from '../../shared/summarize/citations';
@@ -213,11 +214,3 @@ function groupTexts(texts: string[], budget: number): string[][] {
 }
 
 const joinPartials = (texts: string[]) => texts.map((t, i) => `（${i + 1}）\n${t}`).join('\n\n');
-
-/** Markdown fences a model may wrap its text in. */
-export function cleanAnswer(text: string): string {
-  return text
-    .replace(/^\s*```[a-z]*\n?/i, '')
-    .replace(/\n?```\s*$/, '')
-    .trim();
-}

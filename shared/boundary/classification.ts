@@ -50,3 +50,10 @@ export function findClassificationMark(text: string): { level: Classification; i
 export function exceedsCeiling(level: Classification, ceiling: 'none' | Classification): boolean {
   return RANK[level] > RANK[ceiling];
 }
+
+/** The highest of these 密级 (what material derived from them all carries); null when none is marked. */
+export function highestClassification(levels: readonly (Classification | null)[]): Classification | null {
+  let top: Classification | null = null;
+  for (const level of levels) if (level && (top === null || RANK[level] > RANK[top])) top = level;
+  return top;
+}

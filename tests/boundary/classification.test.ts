@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exceedsCeiling, findClassificationMark } from '../../shared/boundary/classification';
+import { exceedsCeiling, highestClassification, findClassificationMark } from '../../shared/boundary/classification';
 import { FIXTURES } from '../support/temp';
 
 const level = (text: string) => findClassificationMark(text)?.level ?? null;
@@ -70,4 +70,11 @@ describe('exceedsCeiling', () => {
     expect(levels.map((l) => exceedsCeiling(l, '机密'))).toEqual([false, false, true]);
     expect(levels.map((l) => exceedsCeiling(l, '绝密'))).toEqual([false, false, false]);
   });
+});
+
+test('the highest 密级 of several, null when none is marked', () => {
+  expect(highestClassification([null, '秘密', '绝密', '机密'])).toBe('绝密');
+  expect(highestClassification(['秘密', null])).toBe('秘密');
+  expect(highestClassification([null, null])).toBeNull();
+  expect(highestClassification([])).toBeNull();
 });
